@@ -1,4 +1,13 @@
-export const AUDIT_ACTIONS = ['read', 'search', 'create', 'update', 'delete', 'export', 'login', 'logout'] as const;
+export const AUDIT_ACTIONS = [
+  'read',
+  'search',
+  'create',
+  'update',
+  'delete',
+  'export',
+  'login',
+  'logout',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_RESULTS = ['allowed', 'denied', 'failed'] as const;

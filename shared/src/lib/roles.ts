@@ -2,7 +2,15 @@
  * The roles of RULES.md §1. A user may hold several; every permission is need-to-know.
  * The ids are stable (stored in the database and in tokens); the labels are what users read.
  */
-export const ROLES = ['coach', 'income_consultant', 'expertise', 'payroll', 'dpo', 'management', 'admin'] as const;
+export const ROLES = [
+  'coach',
+  'income_consultant',
+  'expertise',
+  'payroll',
+  'dpo',
+  'management',
+  'admin',
+] as const;
 
 export type Role = (typeof ROLES)[number];
 

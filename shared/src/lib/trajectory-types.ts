@@ -24,7 +24,12 @@ export interface TrajectoryTypeRule {
 }
 
 export const TRAJECTORY_TYPE_RULES: Readonly<Record<TrajectoryType, TrajectoryTypeRule>> = {
-  intake: { type: 'intake', label: 'Intake en routebepaling', legalBasis: 'Participatiewet', retentionYears: 10 },
+  intake: {
+    type: 'intake',
+    label: 'Intake en routebepaling',
+    legalBasis: 'Participatiewet',
+    retentionYears: 10,
+  },
   inburgering: {
     type: 'inburgering',
     label: 'Werk- en Participatiemodule',
@@ -43,7 +48,12 @@ export const TRAJECTORY_TYPE_RULES: Readonly<Record<TrajectoryType, TrajectoryTy
     legalBasis: 'Participatiewet',
     retentionYears: 10,
   },
-  jobcoaching: { type: 'jobcoaching', label: 'Jobcoaching', legalBasis: 'Participatiewet', retentionYears: 10 },
+  jobcoaching: {
+    type: 'jobcoaching',
+    label: 'Jobcoaching',
+    legalBasis: 'Participatiewet',
+    retentionYears: 10,
+  },
   bemiddeling: {
     type: 'bemiddeling',
     label: 'Bemiddeling naar betaald werk',

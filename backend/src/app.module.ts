@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { appRoleUrl } from '@werkpad/db';
+import { type Request } from 'express';
+import { LoggerModule } from 'nestjs-pino';
+
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { AbilityFactory } from './authz/ability.factory';
+import { AccessGuard } from './authz/access.guard';
+import { HealthController } from './common/health/health.controller';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { loggerParams } from './common/logging';
+import { type AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { Client } from './modules/clients/client.entity';
+import { ClientsModule } from './modules/clients/clients.module';
+import { User } from './modules/users/user.entity';
+import { UsersModule } from './modules/users/users.module';
+
+function loginName(request: Request): string {
+  const body = request.body as { username?: unknown } | undefined;
+  return typeof body?.username === 'string' ? body.username.trim().toLowerCase() : '';
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const frontend =
+      config.frontendDist && existsSync(join(config.frontendDist, 'index.html')) ? config.frontendDist : null;
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config.logLevel)),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          // The application serves requests as the least-privileged role (see db/provision).
+          url: appRoleUrl(config.databaseUrl, config.dbAppPassword),
+          entities: [User, Client],
+          synchronize: false,
+          migrationsRun: false,
+          extra: { max: 20, application_name: 'werkpad' },
+        }),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'address', ttl: 60_000, limit: 60 },
+            {
+              name: 'account',
+              ttl: 60_000,
+              limit: 10,
+              getTracker: (request: Record<string, unknown>) =>
+                `${String(request['ip'])}:${loginName(request as unknown as Request)}`,
+            },
+          ],
+        }),
+        TerminusModule,
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        ClientsModule,
+        ...(frontend
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: frontend,
+                exclude: ['/api/{*path}'],
+                serveStaticOptions: { index: false },
+              }),
+            ]
+          : []),
+      ],
+      controllers: [HealthController],
+      providers: [
+        AbilityFactory,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+    };
+  }
+}

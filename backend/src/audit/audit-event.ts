@@ -1,0 +1,26 @@
+import { type AuditAction, type AuditResult, type DataCategory } from '@werkpad/shared';
+
+/** On what ground data was processed (R-AUD-01): a role policy, legal basis, consent or trajectory. */
+export interface AuditGround {
+  readonly kind: 'role_policy' | 'legal_basis' | 'consent' | 'trajectory' | 'authentication';
+  readonly reference: string;
+}
+
+/** What a caller supplies; time, id and chain fields are added by AuditService. */
+export interface AuditEventInput {
+  readonly userId: string | null;
+  readonly username: string | null;
+  readonly roles: readonly string[];
+  readonly subjectClientIds?: readonly string[];
+  readonly objectType: string;
+  readonly objectId?: string | null;
+  readonly categories?: readonly DataCategory[];
+  readonly action: AuditAction;
+  readonly result: AuditResult;
+  readonly ground?: AuditGround | null;
+  readonly route?: string | null;
+  readonly httpStatus?: number | null;
+  readonly ip?: string | null;
+  readonly userAgent?: string | null;
+  readonly requestId?: string | null;
+}

@@ -1,0 +1,47 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { isRole } from '@werkpad/shared';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+
+import { type AuthenticatedUser } from '../authz/policy.types';
+import { AppConfig } from '../config/app-config';
+import { MESSAGES } from './auth.constants';
+import { SessionRepository } from './session.repository';
+
+interface AccessTokenPayload {
+  sub: string;
+  sid: string;
+}
+
+/**
+ * Validates the bearer token and then the user and session in the database on every request, so a
+ * deactivated user or an ended session stops working at once, not when the token expires.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    config: AppConfig,
+    private readonly sessions: SessionRepository,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      algorithms: ['HS256'],
+      issuer: 'werkpad',
+      audience: 'werkpad-api',
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(payload: AccessTokenPayload): Promise<AuthenticatedUser> {
+    const found = await this.sessions.findActiveUserSession(payload.sub, payload.sid);
+    if (!found) throw new UnauthorizedException(MESSAGES.sessionEnded);
+    return {
+      id: found.userId,
+      username: found.username,
+      displayName: found.displayName,
+      roles: found.roles.filter(isRole),
+      sessionId: payload.sid,
+    };
+  }
+}

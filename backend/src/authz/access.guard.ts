@@ -1,0 +1,89 @@
+import { type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { type Request } from 'express';
+
+import { AUDITED_KEY, type AuditedRoute } from '../audit/audited.decorator';
+import { AuditService } from '../audit/audit.service';
+import { MESSAGES } from '../auth/auth.constants';
+import { RequestContext } from '../common/request-context';
+import { AbilityFactory } from './ability.factory';
+import { POLICY_KEY, PUBLIC_KEY, type RoutePolicy } from './policy.decorator';
+import { type AuthenticatedUser } from './policy.types';
+
+export const NO_POLICY_MESSAGE =
+  'Deze functie is niet vrijgegeven: er is geen autorisatiebeleid voor vastgelegd.';
+export const NOT_ALLOWED_MESSAGE = 'U heeft geen toegang tot deze functie.';
+
+/**
+ * The one global guard. Deny by default: a route is reachable only if it is @Public() or declares a
+ * @Policy(); then a valid token, an active user and an ability that allows the policy's action on
+ * at least some records of its subject are required. Which records follows in SQL (404 otherwise).
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly abilities: AbilityFactory,
+    private readonly audit: AuditService,
+  ) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const store = RequestContext.current();
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    if (store)
+      Object.assign(store, { route: (request.route as { path?: string } | undefined)?.path ?? request.path });
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
+    await super.canActivate(context);
+    const user = request.user;
+    if (!user) throw new UnauthorizedException(MESSAGES.notAuthenticated);
+    const ability = this.abilities.createForUser(user);
+    if (store) {
+      store.user = user;
+      store.ability = ability;
+    }
+
+    const policy = this.reflector.getAllAndOverride<RoutePolicy | undefined>(POLICY_KEY, targets);
+    if (!policy) {
+      await this.logDenied(context, 'Route', 'no policy declared');
+      throw new ForbiddenException(NO_POLICY_MESSAGE);
+    }
+    if (policy.kind === 'ability' && !ability.can(policy.action, policy.subject)) {
+      await this.logDenied(context, policy.subject, `${policy.action} ${policy.subject} not in role policy`);
+      throw new ForbiddenException(NOT_ALLOWED_MESSAGE);
+    }
+    return true;
+  }
+
+  /** passport's hook: a missing or invalid token becomes a Dutch 401. */
+  override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
+    if (error instanceof UnauthorizedException) throw error;
+    if (error || !user) throw new UnauthorizedException(MESSAGES.notAuthenticated);
+    return user;
+  }
+
+  private async logDenied(context: ExecutionContext, objectType: string, reason: string): Promise<void> {
+    const store = RequestContext.current();
+    const audited = this.reflector.get<AuditedRoute | undefined>(AUDITED_KEY, context.getHandler());
+    await this.audit.append({
+      userId: store?.user?.id ?? null,
+      username: store?.user?.username ?? null,
+      roles: store?.user?.roles ?? [],
+      objectType: audited?.objectType ?? objectType,
+      objectId: (context.switchToHttp().getRequest<Request>().params?.['id'] as string | undefined) ?? null,
+      categories: audited?.categories ?? [],
+      action: audited?.action ?? 'read',
+      result: 'denied',
+      ground: { kind: 'role_policy', reference: reason },
+      route: store ? `${store.method} ${store.route}` : null,
+      httpStatus: 403,
+      ip: store?.ip ?? null,
+      userAgent: store?.userAgent ?? null,
+      requestId: store?.requestId ?? null,
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import { SetMetadata } from '@nestjs/common';
+import { type Action, type SubjectName } from '@werkpad/shared';
+
+export const POLICY_KEY = 'werkpad:policy';
+export const PUBLIC_KEY = 'werkpad:public';
+
+/** What a route requires: an ability over a subject, or only a signed-in user (own data only). */
+export type RoutePolicy =
+  | { readonly kind: 'ability'; readonly action: Action; readonly subject: SubjectName }
+  | { readonly kind: 'signed-in' };
+
+/**
+ * Declares what a route needs: the user's ability must allow `action` on at least some `subject`.
+ * Which records then follows from the same rules in SQL (sql-scope.ts). A route without a policy
+ * decorator or @Public() is refused by AccessGuard.
+ */
+export const Policy = (action: Action, subject: SubjectName): MethodDecorator & ClassDecorator =>
+  SetMetadata(POLICY_KEY, { kind: 'ability', action, subject } satisfies RoutePolicy);
+
+/** For routes about the caller's own session and account only (e.g. /auth/me, /auth/logout). */
+export const SignedIn = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(POLICY_KEY, { kind: 'signed-in' } satisfies RoutePolicy);
+
+/** The only opt-out from authentication and policy: login, token refresh and health. */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
+
+export function describePolicy(policy: RoutePolicy | undefined, isPublic: boolean): string {
+  if (isPublic) return 'PUBLIC';
+  if (!policy) return 'NONE (refused)';
+  return policy.kind === 'signed-in' ? 'SIGNED-IN (own account only)' : `${policy.action} ${policy.subject}`;
+}

@@ -1,0 +1,49 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+import { type DataCategory } from '@werkpad/shared';
+import { type EntityManager } from 'typeorm';
+
+import { type AuditGround } from '../audit/audit-event';
+import { type AppAbility, type AuthenticatedUser } from '../authz/policy.types';
+
+/** What a handler learned while serving the request that belongs in its audit row. */
+export interface AuditDetails {
+  subjectClientIds: string[];
+  objectId?: string;
+  categories?: DataCategory[];
+  ground?: AuditGround;
+}
+
+export interface RequestContextStore {
+  readonly requestId: string;
+  readonly ip: string | null;
+  readonly userAgent: string | null;
+  readonly method: string;
+  readonly route: string;
+  user?: AuthenticatedUser;
+  ability?: AppAbility;
+  /** The transaction of a mutating request; repositories use it so that change and audit commit together. */
+  manager?: EntityManager;
+  readonly audit: AuditDetails;
+}
+
+const storage = new AsyncLocalStorage<RequestContextStore>();
+
+/** Per-request state without request-scoped providers (which would rebuild every service per request). */
+export const RequestContext = {
+  run<T>(store: RequestContextStore, callback: () => T): T {
+    return storage.run(store, callback);
+  },
+  current(): RequestContextStore | undefined {
+    return storage.getStore();
+  },
+  /** Adds what the handler found (which clients, which record) to the request's audit row. */
+  addAuditDetails(details: Partial<AuditDetails>): void {
+    const store = storage.getStore();
+    if (!store) return;
+    if (details.subjectClientIds) store.audit.subjectClientIds.push(...details.subjectClientIds);
+    if (details.objectId !== undefined) store.audit.objectId = details.objectId;
+    if (details.categories) store.audit.categories = details.categories;
+    if (details.ground) store.audit.ground = details.ground;
+  },
+};

@@ -1,0 +1,43 @@
+import { validateEnvironment } from './environment';
+
+const valid = {
+  NODE_ENV: 'production',
+  PORT: '3000',
+  DATABASE_URL: 'postgres://owner:secret@localhost:5432/werkpad',
+  DB_APP_PASSWORD: 'app-password-of-sixteen',
+  JWT_SECRET: 'x'.repeat(40),
+  FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+  BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'),
+};
+
+describe('validateEnvironment', () => {
+  it('accepts a complete production configuration and parses the port', () => {
+    expect(validateEnvironment(valid).PORT).toBe(3000);
+  });
+
+  it('stops on a bad PORT with a line naming PORT', () => {
+    expect(() => validateEnvironment({ ...valid, PORT: 'abc' })).toThrow(
+      /^Invalid configuration: PORT must be/,
+    );
+    expect(() => validateEnvironment({ ...valid, PORT: '70000' })).toThrow(/PORT must be/);
+  });
+
+  it('stops on a malformed DATABASE_URL', () => {
+    expect(() => validateEnvironment({ ...valid, DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL must look like/,
+    );
+  });
+
+  it('names each missing secret in production', () => {
+    const { JWT_SECRET: _jwt, FIELD_ENCRYPTION_KEY: _key, ...rest } = valid;
+    expect(() => validateEnvironment(rest)).toThrow(
+      'Invalid configuration: JWT_SECRET is required in production; FIELD_ENCRYPTION_KEY is required in production',
+    );
+  });
+
+  it('refuses an encryption key that is not 32 bytes', () => {
+    expect(() =>
+      validateEnvironment({ ...valid, FIELD_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }),
+    ).toThrow(/FIELD_ENCRYPTION_KEY must be 32 bytes/);
+  });
+});

@@ -1,0 +1,6 @@
+export { MIGRATIONS } from './migrations';
+export { migrateDatabase } from './data-source';
+export { APP_ROLE } from './provision/roles';
+export { appRoleUrl, provisionAppRole } from './provision/provision';
+export { DEMO_USERS, seedDemo, type BsnProtector, type DemoUser } from './seeds/demo-seed';
+export { syntheticBsns, syntheticPeople, createRandom, type SyntheticPerson } from './seeds/synthetic-people';

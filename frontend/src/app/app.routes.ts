@@ -1,0 +1,57 @@
+import type { Routes } from '@angular/router';
+import { abilityGuard, authGuard, guestGuard } from './core/auth/auth.guards';
+
+/** Titles name the page only; WerkpadTitleStrategy appends " – Werkpad". */
+export const routes: Routes = [
+  {
+    path: 'inloggen',
+    title: 'Inloggen',
+    canActivate: [guestGuard],
+    loadComponent: () => import('./features/auth/pages/login-page').then((m) => m.LoginPage),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Start',
+        loadComponent: () => import('./features/home/pages/home-page').then((m) => m.HomePage),
+      },
+      {
+        path: 'clienten',
+        canActivate: [abilityGuard],
+        data: { ability: ['read', 'Client'] },
+        loadChildren: () => import('./features/clients/clients.routes').then((m) => m.CLIENTS_ROUTES),
+      },
+      {
+        path: 'beheer/gebruikers',
+        canActivate: [abilityGuard],
+        data: { ability: ['manage', 'User'] },
+        loadChildren: () => import('./features/users/users.routes').then((m) => m.USERS_ROUTES),
+      },
+      {
+        path: 'fg/auditlog',
+        canActivate: [abilityGuard],
+        data: { ability: ['verify', 'AuditChain'] },
+        loadChildren: () => import('./features/audit/audit.routes').then((m) => m.AUDIT_ROUTES),
+      },
+    ],
+  },
+  {
+    path: 'fout',
+    title: 'Er is iets misgegaan',
+    loadComponent: () => import('./features/errors/pages/error-page').then((m) => m.ErrorPage),
+  },
+  {
+    path: 'geen-toegang',
+    title: 'Geen toegang',
+    loadComponent: () => import('./features/errors/pages/forbidden-page').then((m) => m.ForbiddenPage),
+  },
+  {
+    path: '**',
+    title: 'Pagina niet gevonden',
+    loadComponent: () => import('./features/errors/pages/not-found-page').then((m) => m.NotFoundPage),
+  },
+];

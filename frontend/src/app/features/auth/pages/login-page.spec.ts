@@ -1,0 +1,131 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatFormFieldHarness } from '@angular/material/form-field/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { provideRouter, Router } from '@angular/router';
+import { authInterceptor } from '../../../core/auth/auth.interceptor';
+import { LoginPage } from './login-page';
+
+describe('LoginPage', () => {
+  let fixture: ComponentFixture<LoginPage>;
+  let backend: HttpTestingController;
+  let router: Router;
+
+  async function render(inputs: { reden?: string; returnUrl?: string } = {}) {
+    fixture = TestBed.createComponent(LoginPage);
+    for (const [name, value] of Object.entries(inputs)) fixture.componentRef.setInput(name, value);
+    await fixture.whenStable();
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    return {
+      username: await loader.getHarness(MatInputHarness.with({ selector: '[autocomplete="username"]' })),
+      password: await loader.getHarness(MatInputHarness.with({ selector: '[autocomplete="current-password"]' })),
+      submit: await loader.getHarness(MatButtonHarness.with({ text: 'Inloggen' })),
+      fields: await loader.getAllHarnesses(MatFormFieldHarness),
+    };
+  }
+
+  function alerts(): string[] {
+    const root = fixture.nativeElement as HTMLElement;
+    return Array.from(root.querySelectorAll('[role="alert"]')).map((alert) => alert.textContent?.trim() ?? '');
+  }
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    router = TestBed.inject(Router);
+    jest.spyOn(router, 'navigateByUrl').mockResolvedValue(true);
+  });
+
+  afterEach(() => backend.verify());
+
+  it('labels its fields in Dutch', async () => {
+    const { fields } = await render();
+    expect(await Promise.all(fields.map((field) => field.getLabel()))).toEqual(['Gebruikersnaam', 'Wachtwoord']);
+  });
+
+  it('shows the expiry message when sent here because the session ended', async () => {
+    await render({ reden: 'verlopen' });
+    expect(alerts()).toEqual(['Uw sessie is verlopen. Log opnieuw in.']);
+  });
+
+  it('shows no message on a normal visit', async () => {
+    await render();
+    expect(alerts()).toEqual([]);
+  });
+
+  it('explains empty fields in Dutch and does not call the API', async () => {
+    const { submit, fields } = await render();
+    await submit.click();
+
+    expect(await fields[0].getTextErrors()).toEqual(['Vul uw gebruikersnaam in.']);
+    expect(await fields[1].getTextErrors()).toEqual(['Vul uw wachtwoord in.']);
+    backend.expectNone('/api/auth/login');
+  });
+
+  it("shows the server's message on 401 and lets the user try again", async () => {
+    const { username, password, submit } = await render({ reden: 'verlopen' });
+    await username.setValue('anna');
+    await password.setValue('verkeerd');
+    await submit.click();
+
+    const request = backend.expectOne('/api/auth/login');
+    expect(request.request.body).toEqual({ username: 'anna', password: 'verkeerd' });
+    expect(await submit.isDisabled()).toBe(true);
+
+    request.flush(
+      { statusCode: 401, error: 'Unauthorized', message: 'Uw account is tijdelijk geblokkeerd.' },
+      { status: 401, statusText: 'Unauthorized' },
+    );
+    await fixture.whenStable();
+
+    expect(alerts()).toEqual(['Uw account is tijdelijk geblokkeerd.']);
+    expect(await submit.isDisabled()).toBe(false);
+    expect(await password.getValue()).toBe('');
+    expect(router.navigateByUrl).not.toHaveBeenCalled();
+  });
+
+  it('explains throttling (429) in Dutch', async () => {
+    const { username, password, submit } = await render();
+    await username.setValue('anna');
+    await password.setValue('geheim');
+    await submit.click();
+    backend.expectOne('/api/auth/login').flush(null, { status: 429, statusText: 'Too Many Requests' });
+    await fixture.whenStable();
+
+    expect(alerts()).toEqual(['Te veel inlogpogingen. Wacht even en probeer het daarna opnieuw.']);
+  });
+
+  it('goes to the return URL after a successful login', async () => {
+    const { username, password, submit } = await render({ returnUrl: '/beheer/gebruikers' });
+    await username.setValue('anna');
+    await password.setValue('juist-wachtwoord');
+    await submit.click();
+
+    backend.expectOne('/api/auth/login').flush({ accessToken: 'jwt', expiresIn: 900 });
+    const me = backend.expectOne('/api/auth/me');
+    expect(me.request.headers.get('Authorization')).toBe('Bearer jwt');
+    me.flush({ id: 'u1', username: 'anna', displayName: 'Anna', roles: ['admin'], rules: [] });
+
+    expect(router.navigateByUrl).toHaveBeenCalledWith('/beheer/gebruikers');
+  });
+
+  it('ignores a return URL that leaves the application', async () => {
+    const { username, password, submit } = await render({ returnUrl: '//evil.example/phish' });
+    await username.setValue('anna');
+    await password.setValue('juist-wachtwoord');
+    await submit.click();
+    backend.expectOne('/api/auth/login').flush({ accessToken: 'jwt', expiresIn: 900 });
+    backend.expectOne('/api/auth/me').flush({ id: 'u1', username: 'anna', displayName: 'Anna', roles: [], rules: [] });
+
+    expect(router.navigateByUrl).toHaveBeenCalledWith('/');
+  });
+});

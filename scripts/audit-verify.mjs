@@ -1,0 +1,2 @@
+process.argv.splice(2, 0, 'audit-verify');
+await import('./run-backend-cli.mjs');
