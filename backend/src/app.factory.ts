@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { type INestApplication } from '@nestjs/common';
+import { type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,8 +9,9 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 
-import { AppModule } from './app.module';
 import { type ApiErrorBody } from '@werkpad/shared';
+
+import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation.pipe';
 import { RequestContext } from './common/request-context';
 import { type AppConfig } from './config/app-config';
@@ -49,8 +50,11 @@ function bodyErrorHandler(
 }
 
 /** Everything between "a Nest app exists" and "it listens", shared by main.ts and the tests. */
-export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createApp(
+  config: AppConfig,
+  extraModules: Array<Type<unknown>> = [],
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extraModules), {
     bodyParser: false,
     bufferLogs: true,
   });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
@@ -33,7 +33,8 @@ function loginName(request: Request): string {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `extraModules` lets tests mount a route of their own behind the real guards. */
+  static forRoot(config: AppConfig, extraModules: Array<Type<unknown>> = []): DynamicModule {
     const frontend =
       config.frontendDist && existsSync(join(config.frontendDist, 'index.html')) ? config.frontendDist : null;
     return {
@@ -67,6 +68,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         ClientsModule,
+        ...extraModules,
         ...(frontend
           ? [
               ServeStaticModule.forRoot({

@@ -25,6 +25,7 @@ export class AuthController {
   /** Logins are throttled per address and per account, on top of the account lockout. */
   @Post('login')
   @Public()
+  @NoAudit('every attempt is logged by AuthService as a login event, with its outcome')
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @Throttle({ address: { limit: 60, ttl: 60_000 }, account: { limit: 10, ttl: 60_000 } })
@@ -35,6 +36,7 @@ export class AuthController {
 
   @Post('refresh')
   @Public()
+  @NoAudit('rotates the caller’s own session token; no personal data is read')
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @Throttle({ address: { limit: 120, ttl: 60_000 }, account: { limit: 120, ttl: 60_000 } })

@@ -27,6 +27,10 @@ export const DPO_RULES = packed([
   { action: 'verify', subject: 'AuditChain' },
 ]);
 
-export function currentUser(roles: readonly Role[], rules: PackedRule[], displayName = 'Anna de Vries'): CurrentUser {
+export function currentUser(
+  roles: readonly Role[],
+  rules: PackedRule[],
+  displayName = 'Anna de Vries',
+): CurrentUser {
   return { id: `u-${roles[0] ?? 'none'}`, username: 'anna', displayName, roles, rules };
 }

@@ -8,7 +8,7 @@ export interface ConfirmDialogData {
   readonly confirmLabel: string;
 }
 
-/** A yes/no question; closes with true only when the user confirms. Cancel has the initial focus. */
+/** A yes/no question; closes with true only on confirm. "Annuleren" comes first, so it gets the initial focus. */
 @Component({
   selector: 'wp-confirm-dialog',
   imports: [MatButtonModule, MatDialogModule],
@@ -19,7 +19,7 @@ export interface ConfirmDialogData {
       <p>{{ data.message }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" [mat-dialog-close]="false" cdkFocusInitial>Annuleren</button>
+      <button mat-button type="button" [mat-dialog-close]="false">Annuleren</button>
       <button mat-flat-button type="button" [mat-dialog-close]="true">{{ data.confirmLabel }}</button>
     </mat-dialog-actions>
   `,

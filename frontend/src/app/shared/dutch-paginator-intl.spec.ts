@@ -34,7 +34,9 @@ describe('DutchPaginatorIntl', () => {
   });
 
   it('is what mat-paginator shows when provided', async () => {
-    TestBed.configureTestingModule({ providers: [{ provide: MatPaginatorIntl, useClass: DutchPaginatorIntl }] });
+    TestBed.configureTestingModule({
+      providers: [{ provide: MatPaginatorIntl, useClass: DutchPaginatorIntl }],
+    });
     const fixture = TestBed.createComponent(PaginatorHost);
     const paginator = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatPaginatorHarness);
 

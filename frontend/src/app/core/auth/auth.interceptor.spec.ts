@@ -15,7 +15,9 @@ describe('authInterceptor', () => {
   function signIn(token: string): void {
     auth.login({ username: 'anna', password: 'geheim' }).subscribe();
     backend.expectOne('/api/auth/login').flush({ accessToken: token, expiresIn: 900 });
-    backend.expectOne('/api/auth/me').flush({ id: 'u1', username: 'anna', displayName: 'Anna', roles: [], rules: [] });
+    backend
+      .expectOne('/api/auth/me')
+      .flush({ id: 'u1', username: 'anna', displayName: 'Anna', roles: [], rules: [] });
   }
 
   beforeEach(() => {
@@ -107,10 +109,12 @@ describe('authInterceptor', () => {
     auth
       .login({ username: 'anna', password: 'fout' })
       .subscribe({ error: (error: { status: number }) => (failedWith = error.status) });
-    backend.expectOne('/api/auth/login').flush(
-      { statusCode: 401, error: 'Unauthorized', message: 'Onjuist' },
-      { status: 401, statusText: 'Unauthorized' },
-    );
+    backend
+      .expectOne('/api/auth/login')
+      .flush(
+        { statusCode: 401, error: 'Unauthorized', message: 'Onjuist' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
 
     backend.expectNone('/api/auth/refresh');
     expect(failedWith).toBe(401);

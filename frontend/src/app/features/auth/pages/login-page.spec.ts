@@ -21,7 +21,9 @@ describe('LoginPage', () => {
     const loader = TestbedHarnessEnvironment.loader(fixture);
     return {
       username: await loader.getHarness(MatInputHarness.with({ selector: '[autocomplete="username"]' })),
-      password: await loader.getHarness(MatInputHarness.with({ selector: '[autocomplete="current-password"]' })),
+      password: await loader.getHarness(
+        MatInputHarness.with({ selector: '[autocomplete="current-password"]' }),
+      ),
       submit: await loader.getHarness(MatButtonHarness.with({ text: 'Inloggen' })),
       fields: await loader.getAllHarnesses(MatFormFieldHarness),
     };
@@ -29,7 +31,9 @@ describe('LoginPage', () => {
 
   function alerts(): string[] {
     const root = fixture.nativeElement as HTMLElement;
-    return Array.from(root.querySelectorAll('[role="alert"]')).map((alert) => alert.textContent?.trim() ?? '');
+    return Array.from(root.querySelectorAll('[role="alert"]')).map(
+      (alert) => alert.textContent?.trim() ?? '',
+    );
   }
 
   beforeEach(() => {
@@ -49,7 +53,10 @@ describe('LoginPage', () => {
 
   it('labels its fields in Dutch', async () => {
     const { fields } = await render();
-    expect(await Promise.all(fields.map((field) => field.getLabel()))).toEqual(['Gebruikersnaam', 'Wachtwoord']);
+    expect(await Promise.all(fields.map((field) => field.getLabel()))).toEqual([
+      'Gebruikersnaam',
+      'Wachtwoord',
+    ]);
   });
 
   it('shows the expiry message when sent here because the session ended', async () => {
@@ -124,7 +131,9 @@ describe('LoginPage', () => {
     await password.setValue('juist-wachtwoord');
     await submit.click();
     backend.expectOne('/api/auth/login').flush({ accessToken: 'jwt', expiresIn: 900 });
-    backend.expectOne('/api/auth/me').flush({ id: 'u1', username: 'anna', displayName: 'Anna', roles: [], rules: [] });
+    backend
+      .expectOne('/api/auth/me')
+      .flush({ id: 'u1', username: 'anna', displayName: 'Anna', roles: [], rules: [] });
 
     expect(router.navigateByUrl).toHaveBeenCalledWith('/');
   });

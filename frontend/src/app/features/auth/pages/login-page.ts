@@ -44,6 +44,7 @@ export class LoginPage {
     username: ['', Validators.required],
     password: ['', Validators.required],
   });
+  protected readonly sessionExpiredMessage = SESSION_EXPIRED_MESSAGE;
   protected readonly submitting = signal(false);
   protected readonly serverError = signal<string | null>(null);
   protected readonly sessionExpired = computed(() => this.reden() === 'verlopen' && !this.serverError());

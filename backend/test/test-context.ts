@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+
+import { type INestApplication, type Type } from '@nestjs/common';
+import { type Role } from '@werkpad/shared';
+import { appRoleUrl, migrateDatabase } from '@werkpad/db';
+import { Client, Pool } from 'pg';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+
+import { createApp } from '../src/app.factory';
+import { PasswordHasher } from '../src/auth/password-hasher';
+import { FieldCrypto } from '../src/common/crypto/field-crypto';
+import { AppConfig } from '../src/config/app-config';
+import { validateEnvironment } from '../src/config/environment';
+
+export const TEST_PASSWORD = 'Test-wachtwoord-2026';
+
+export interface TestContext {
+  readonly app: INestApplication;
+  readonly http: TestAgent;
+  /** Owner connection: sets up fixtures and inspects what the app wrote. */
+  readonly owner: Pool;
+  /** The application role's own connection string (least privilege). */
+  readonly appRoleUrl: string;
+  readonly crypto: FieldCrypto;
+  createUser(username: string, roles: Role[], options?: { active?: boolean }): Promise<string>;
+  createClient(fields: {
+    lastName: string;
+    bsn: string;
+    coachId: string | null;
+    firstName?: string;
+  }): Promise<string>;
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+function adminUrl(): string {
+  const url = process.env.WERKPAD_TEST_ADMIN_URL;
+  if (!url)
+    throw new Error('Integration tests need the global setup (jest -c backend/jest.integration.config.ts)');
+  return url;
+}
+
+/** A fresh database with all migrations, and the real app (guards, pipes, filters) on top of it. */
+export async function createTestContext(
+  options: { extraModules?: Array<Type<unknown>> } = {},
+): Promise<TestContext> {
+  const database = `wp_test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  const ownerUrl = new URL(adminUrl());
+  ownerUrl.pathname = `/${database}`;
+  const appPassword = process.env.WERKPAD_TEST_APP_PASSWORD ?? 'werkpad-test-app-password';
+  await migrateDatabase(ownerUrl.toString(), appPassword);
+
+  const env = validateEnvironment({
+    NODE_ENV: 'test',
+    DATABASE_URL: ownerUrl.toString(),
+    DB_APP_PASSWORD: appPassword,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    FIELD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+    MIGRATE_ON_BOOT: 'false',
+  });
+  const config = new AppConfig(env);
+  const app = await createApp(config, options.extraModules);
+  await app.init();
+  const owner = new Pool({ connectionString: ownerUrl.toString(), max: 4 });
+  const hasher = new PasswordHasher();
+  const passwordHash = await hasher.hash(TEST_PASSWORD);
+  const crypto = new FieldCrypto(config.fieldEncryptionKey, config.blindIndexKey);
+  const http = request(app.getHttpServer());
+
+  const context: TestContext = {
+    app,
+    http,
+    owner,
+    appRoleUrl: appRoleUrl(ownerUrl.toString(), appPassword),
+    crypto,
+    async createUser(username, roles, options = {}) {
+      const result = await owner.query<{ id: string }>(
+        'INSERT INTO app_user (username, display_name, password_hash, roles, active) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+        [username, `Test ${username}`, passwordHash, roles, options.active ?? true],
+      );
+      return result.rows[0].id;
+    },
+    async createClient({ lastName, bsn, coachId, firstName = 'Test' }) {
+      const { encrypted, blindIndex } = crypto.protect(bsn);
+      const result = await owner.query<{ id: string }>(
+        `INSERT INTO client (first_name, last_name, date_of_birth, bsn_encrypted, bsn_blind_index, street,
+                             house_number, postcode, city, coach_id)
+         VALUES ($1, $2, '1980-05-17', $3, $4, 'Stationsweg', '1', '6711 AA', 'Ede', $5) RETURNING id`,
+        [firstName, lastName, encrypted, blindIndex, coachId],
+      );
+      return result.rows[0].id;
+    },
+    async login(username, password = TEST_PASSWORD) {
+      const response = await http.post('/api/auth/login').send({ username, password });
+      if (response.status !== 200)
+        throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+      return (response.body as { accessToken: string }).accessToken;
+    },
+    async close() {
+      await app.close();
+      await owner.end();
+      const cleanup = new Client({ connectionString: adminUrl() });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+  return context;
+}
+
+export function bearer(token: string): { Authorization: string } {
+  return { Authorization: `Bearer ${token}` };
+}
