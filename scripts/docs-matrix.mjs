@@ -1,0 +1,13 @@
+// npm run docs:matrix: regenerates docs/authorization-matrix.md from the policy files (no database needed).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+import { buildProjects } from './lib/build.mjs';
+import { ROOT } from './lib/dev-env.mjs';
+
+buildProjects(['backend']);
+const result = spawnSync(process.execPath, [join(ROOT, 'dist/backend/backend/src/cli/authz-matrix.js')], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
+process.exit(result.status ?? 1);
