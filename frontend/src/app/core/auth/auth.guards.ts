@@ -7,7 +7,9 @@ import { AuthService } from './auth.service';
 /** Lets signed-in users through; others go to the login page, which returns them here afterwards. */
 export const authGuard: CanActivateFn = (_route, state) => {
   if (inject(AuthService).isAuthenticated()) return true;
-  return inject(Router).createUrlTree(['/inloggen'], { queryParams: { returnUrl: state.url } });
+  // Home is where a login goes anyway; leaving it out keeps the common case at a clean /inloggen.
+  const queryParams = state.url === '/' ? {} : { returnUrl: state.url };
+  return inject(Router).createUrlTree(['/inloggen'], { queryParams });
 };
 
 /** Keeps a signed-in user off the login page. */
