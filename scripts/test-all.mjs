@@ -9,7 +9,13 @@ import { ROOT } from './lib/dev-env.mjs';
 import { summarize } from './summarize-tests.mjs';
 
 const RESULTS = join(ROOT, 'test-results');
-const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
+const env = {
+  ...process.env,
+  NX_NO_CLOUD: 'true',
+  NX_DAEMON: 'false',
+  NX_TUI: 'false',
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+};
 const only = process.argv.slice(2);
 const steps = [];
 
@@ -31,12 +37,17 @@ function jest(name, config) {
 function ensureChromium() {
   if (existsSync('/usr/bin/chromium')) return;
   if (process.getuid?.() !== 0) {
-    console.error('Chromium ontbreekt: installeer het Debian-pakket `chromium` (apt-get install -y chromium).');
+    console.error(
+      'Chromium ontbreekt: installeer het Debian-pakket `chromium` (apt-get install -y chromium).',
+    );
     return;
   }
   console.log('Chromium installeren (Debian-pakket)…');
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }
 
 rmSync(RESULTS, { recursive: true, force: true });
@@ -45,19 +56,27 @@ if (only.length === 0 || only.includes('e2e')) ensureChromium();
 
 run('lint', 'npx', ['nx', 'run-many', '-t', 'lint', '--output-style=static']);
 run('typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--output-style=static']);
-jest('unit-shared', 'shared/jest.config.ts');
-jest('unit-db', 'db/jest.config.ts');
-jest('unit-backend', 'backend/jest.config.ts');
+jest('unit-shared', 'shared/jest.config.cjs');
+jest('unit-db', 'db/jest.config.cjs');
+jest('unit-backend', 'backend/jest.config.cjs');
 jest('unit-frontend', 'frontend/jest.config.ts');
-jest('integration', 'backend/jest.integration.config.ts');
-run('build', 'npx', ['nx', 'run-many', '-t', 'build', '--projects=backend,frontend', '--output-style=static']);
+jest('integration', 'backend/jest.integration.config.cjs');
+run('build', 'npx', [
+  'nx',
+  'run-many',
+  '-t',
+  'build',
+  '--projects=backend,frontend',
+  '--output-style=static',
+]);
 run('e2e', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts'], {
   env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(RESULTS, 'e2e.json') },
 });
 
 writeFileSync(join(RESULTS, 'steps.json'), JSON.stringify(steps, null, 2));
 console.log('\nStappen:');
-for (const step of steps) console.log(`  ${step.ok ? 'ok     ' : 'MISLUKT'} ${step.name} (${step.seconds} s)`);
+for (const step of steps)
+  console.log(`  ${step.ok ? 'ok     ' : 'MISLUKT'} ${step.name} (${step.seconds} s)`);
 const { passed, failed } = summarize(RESULTS);
 console.log(`Tests: ${passed} geslaagd, ${failed} mislukt`);
 process.exit(steps.every((step) => step.ok) ? 0 : 1);

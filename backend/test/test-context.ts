@@ -37,7 +37,7 @@ export interface TestContext {
 function adminUrl(): string {
   const url = process.env.WERKPAD_TEST_ADMIN_URL;
   if (!url)
-    throw new Error('Integration tests need the global setup (jest -c backend/jest.integration.config.ts)');
+    throw new Error('Integration tests need the global setup (jest -c backend/jest.integration.config.cjs)');
   return url;
 }
 

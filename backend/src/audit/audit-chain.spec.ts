@@ -1,4 +1,10 @@
-import { type ChainedAuditFields, chainHash, checkNextRow, startChainCheck, type StoredAuditRow } from './audit-chain';
+import {
+  type ChainedAuditFields,
+  chainHash,
+  checkNextRow,
+  startChainCheck,
+  type StoredAuditRow,
+} from './audit-chain';
 
 function fields(index: number): ChainedAuditFields {
   return {
@@ -26,7 +32,12 @@ function chain(length: number): StoredAuditRow[] {
   const rows: StoredAuditRow[] = [];
   for (let index = 0; index < length; index++) {
     const prevHash = rows[index - 1]?.hash ?? null;
-    rows.push({ ...fields(index), seq: String(index + 1), prevHash, hash: chainHash(prevHash, fields(index)) });
+    rows.push({
+      ...fields(index),
+      seq: String(index + 1),
+      prevHash,
+      hash: chainHash(prevHash, fields(index)),
+    });
   }
   return rows;
 }

@@ -16,7 +16,13 @@ function rulesFor(policy: ModulePolicy, role: Role): string[] {
   const define = policy.byRole[role];
   if (!define) return [];
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
-  const user: AuthenticatedUser = { id: SELF, username: SELF, displayName: SELF, roles: [role], sessionId: SELF };
+  const user: AuthenticatedUser = {
+    id: SELF,
+    username: SELF,
+    displayName: SELF,
+    roles: [role],
+    sessionId: SELF,
+  };
   define({ user, can: builder.can, cannot: builder.cannot });
   return builder.rules.map((rule) => {
     const actions = ([] as string[]).concat(rule.action).join(', ');
@@ -41,7 +47,12 @@ export function renderAuthorizationMatrix(policies: readonly ModulePolicy[]): st
     '',
   ];
   for (const policy of policies) {
-    lines.push(`## Module \`${policy.module}\` (${policy.subjects.join(', ')})`, '', '| rol | mag |', '|---|---|');
+    lines.push(
+      `## Module \`${policy.module}\` (${policy.subjects.join(', ')})`,
+      '',
+      '| rol | mag |',
+      '|---|---|',
+    );
     for (const role of ROLES) {
       const rules = rulesFor(policy, role);
       lines.push(`| ${ROLE_LABELS[role]} (\`${role}\`) | ${rules.length ? rules.join('<br>') : '—'} |`);

@@ -7,11 +7,21 @@ import { type AppAbility } from './policy.types';
 import { applyAbilityScope, UnsupportedConditionError } from './sql-scope';
 
 /** A DataSource that is never connected: enough for TypeORM to build SQL from entity metadata. */
-const dataSource = new DataSource({ type: 'postgres', entities: [Client] });
-beforeAll(() => dataSource.buildMetadatas());
+class MetadataOnlyDataSource extends DataSource {
+  loadMetadata(): Promise<void> {
+    return this.buildMetadatas();
+  }
+}
+const dataSource = new MetadataOnlyDataSource({ type: 'postgres', entities: [Client] });
+beforeAll(() => dataSource.loadMetadata());
 
 function scoped(ability: AppAbility): { sql: string; params: Record<string, unknown> } {
-  const query = applyAbilityScope(dataSource.getRepository(Client).createQueryBuilder('client'), ability, 'read', 'Client');
+  const query = applyAbilityScope(
+    dataSource.getRepository(Client).createQueryBuilder('client'),
+    ability,
+    'read',
+    'Client',
+  );
   return { sql: query.getQuery(), params: query.getParameters() };
 }
 
@@ -59,17 +69,25 @@ describe('applyAbilityScope', () => {
   });
 
   it('refuses operators it does not translate, rather than silently dropping them', () => {
-    expect(() => scoped(abilityOf(({ can }) => can('read', 'Client', { lastName: { $regex: '^J' } })))).toThrow(
-      UnsupportedConditionError,
-    );
+    expect(() =>
+      scoped(abilityOf(({ can }) => can('read', 'Client', { lastName: { $regex: '^J' } }))),
+    ).toThrow(UnsupportedConditionError);
   });
 
   it('refuses a condition on a field the entity does not have', () => {
-    expect(() => scoped(abilityOf(({ can }) => can('read', 'Client', { ownerId: 'x' })))).toThrow(/No column/);
+    expect(() => scoped(abilityOf(({ can }) => can('read', 'Client', { ownerId: 'x' })))).toThrow(
+      /No column/,
+    );
   });
 
   it('agrees with ability.can for the coach policy on records inside and outside the caseload', () => {
-    const ability = buildAbility({ id: 'c-1', username: 'coach1', displayName: 'C', roles: ['coach'], sessionId: 's' });
+    const ability = buildAbility({
+      id: 'c-1',
+      username: 'coach1',
+      displayName: 'C',
+      roles: ['coach'],
+      sessionId: 's',
+    });
     expect(ability.can('read', asSubject('Client', { coachId: 'c-1' }))).toBe(true);
     expect(ability.can('read', asSubject('Client', { coachId: 'c-2' }))).toBe(false);
     expect(ability.can('update', asSubject('Client', { coachId: 'c-1' }))).toBe(false);

@@ -29,7 +29,16 @@ describe('log redaction', () => {
       'verzoek',
     );
     const line = lines.join('');
-    for (const secret of ['eyJhbGciOi', 'werkpad_refresh=abc', 'Wachtwoord-123', '999990019', 'Anna', 'de Vries', 'Carla Coach', 'eyJ.token']) {
+    for (const secret of [
+      'eyJhbGciOi',
+      'werkpad_refresh=abc',
+      'Wachtwoord-123',
+      '999990019',
+      'Anna',
+      'de Vries',
+      'Carla Coach',
+      'eyJ.token',
+    ]) {
       expect(line).not.toContain(secret);
     }
     expect(line).toContain('[verborgen]');

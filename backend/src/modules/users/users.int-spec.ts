@@ -14,12 +14,22 @@ describe('user management by admin', () => {
   });
   afterAll(() => ctx.close());
 
-  const valid = { username: 'jdevries', displayName: 'Jan de Vries', password: 'een-lang-wachtwoord', roles: ['coach'] };
+  const valid = {
+    username: 'jdevries',
+    displayName: 'Jan de Vries',
+    password: 'een-lang-wachtwoord',
+    roles: ['coach'],
+  };
 
   it('creates a user who can then log in with the given roles, and never returns the password hash', async () => {
     const response = await ctx.http.post('/api/users').set(bearer(admin)).send(valid);
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ username: 'jdevries', displayName: 'Jan de Vries', roles: ['coach'], active: true });
+    expect(response.body).toMatchObject({
+      username: 'jdevries',
+      displayName: 'Jan de Vries',
+      roles: ['coach'],
+      active: true,
+    });
     expect(JSON.stringify(response.body)).not.toMatch(/argon2|password/i);
     const token = await ctx.login('jdevries', 'een-lang-wachtwoord');
     const me = await ctx.http.get('/api/auth/me').set(bearer(token));
@@ -27,9 +37,15 @@ describe('user management by admin', () => {
   });
 
   it('answers 409 with a Dutch message for an existing username, in any case', async () => {
-    const response = await ctx.http.post('/api/users').set(bearer(admin)).send({ ...valid, username: 'COACH1' });
+    const response = await ctx.http
+      .post('/api/users')
+      .set(bearer(admin))
+      .send({ ...valid, username: 'COACH1' });
     expect(response.status).toBe(400);
-    const lower = await ctx.http.post('/api/users').set(bearer(admin)).send({ ...valid, username: 'coach1' });
+    const lower = await ctx.http
+      .post('/api/users')
+      .set(bearer(admin))
+      .send({ ...valid, username: 'coach1' });
     expect(lower.status).toBe(409);
     expect(lower.body.message).toBe('Deze gebruikersnaam bestaat al.');
   });
@@ -51,7 +67,9 @@ describe('user management by admin', () => {
 
   it('refuses a malformed id with a 400 and an unknown id with a 404', async () => {
     expect((await ctx.http.get('/api/users/niet-een-uuid').set(bearer(admin))).status).toBe(400);
-    expect((await ctx.http.get('/api/users/00000000-0000-4000-8000-000000000000').set(bearer(admin))).status).toBe(404);
+    expect(
+      (await ctx.http.get('/api/users/00000000-0000-4000-8000-000000000000').set(bearer(admin))).status,
+    ).toBe(404);
   });
 
   it('searches by username and name prefix, paginated, with wildcards taken literally', async () => {
@@ -69,7 +87,10 @@ describe('user management by admin', () => {
     const list = await ctx.http.get('/api/users?q=jdevries').set(bearer(admin));
     const id = (list.body.items as UserSummary[])[0].id;
     const token = await ctx.login('jdevries', 'een-lang-wachtwoord');
-    const patched = await ctx.http.patch(`/api/users/${id}`).set(bearer(admin)).send({ roles: ['coach', 'management'] });
+    const patched = await ctx.http
+      .patch(`/api/users/${id}`)
+      .set(bearer(admin))
+      .send({ roles: ['coach', 'management'] });
     expect(patched.status).toBe(200);
     expect(patched.body.roles).toEqual(['coach', 'management']);
     expect((await ctx.http.get('/api/auth/me').set(bearer(token))).status).toBe(401);

@@ -1,5 +1,4 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
-const nodePreset = require('../jest.preset.js');
+const nodePreset = require('../jest.preset.cjs');
 
 /** Unit tests: no database, no network. */
 module.exports = {

@@ -1,5 +1,4 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
-const nodePreset = require('../jest.preset.js');
+const nodePreset = require('../jest.preset.cjs');
 
 /**
  * Integration tests against a real PostgreSQL: the global setup starts an embedded server (or uses
