@@ -12,7 +12,8 @@ const USAGE = `Usage: npm run bench -- [--clients N] [--duration S] [--connectio
 
 function positiveInteger(name, text) {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} expects a whole number ≥ 1, not "${text}"`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} expects a whole number ≥ 1, not "${text}"`);
   return value;
 }
 

