@@ -20,6 +20,9 @@ export default defineConfig({
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
     trace: 'off',
+    // Material honours prefers-reduced-motion; without it axe can sample a dialog mid-fade and report
+    // the half-transparent text as low contrast, which no user reads.
+    contextOptions: { reducedMotion: 'reduce' },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

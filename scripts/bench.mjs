@@ -3,14 +3,25 @@
 // Flags: --clients N, --duration S, --connections C, --scenario NAME (see scripts/bench/options.mjs).
 // Exit code 1 when a scenario could not run, got non-2xx answers, or seeding 100k took too long.
 import { buildProjects } from './lib/build.mjs';
+import { cpuSnapshot, foreignShare } from './bench/cpu-share.mjs';
 import { runLoad } from './bench/load.mjs';
+import { startLockSampler } from './bench/lock-sampler.mjs';
 import { readOptions } from './bench/options.mjs';
-import { isFlagged, printFlags, printMachine, printMemory, printTable } from './bench/report.mjs';
-import { buildScenarios, LOGIN_ACCOUNTS, SEARCH_PREFIX } from './bench/scenarios.mjs';
+import {
+  isFlagged,
+  printFlags,
+  printForeignCpu,
+  printLockWaits,
+  printMachine,
+  printMemory,
+  printNotes,
+  printTable,
+} from './bench/report.mjs';
+import { buildScenarios, SEARCH_PREFIX } from './bench/scenarios.mjs';
 import { BenchStack, PASSWORD } from './bench/stack.mjs';
 
 const SEED_BUDGET = { clients: 100_000, seconds: 60 };
-const WARMUP_REQUESTS = 200;
+const WARMUP_SECONDS = 2;
 
 const options = readOptions();
 buildProjects(['backend']);
@@ -57,6 +68,22 @@ async function printDataSize() {
   console.log(`coach1's caseload: ${row.caseload} clients, ${row.matches} of them match "${SEARCH_PREFIX}"`);
 }
 
+/**
+ * One measured run, with the CPU use of other processes on the machine, and the audit-lock queue
+ * sampled alongside when the scenario asks for it.
+ */
+async function measuredRun(baseUrl, scenario, load) {
+  const sampler = scenario.auditLock ? await startLockSampler(stack.ownerUrl) : null;
+  const before = cpuSnapshot();
+  const result = await runLoad(baseUrl, { request: scenario.request, ...load });
+  result.foreignCpu = foreignShare(before, cpuSnapshot());
+  if (sampler) {
+    result.lockWaiting = await sampler.stop();
+    result.lockWaitMs = (result.lockWaiting / result.perSecond) * 1000;
+  }
+  return result;
+}
+
 /** App first, then floor, with the same load; an error ends only this scenario. */
 async function measure(scenario) {
   const row = { name: scenario.name };
@@ -70,37 +97,22 @@ async function measure(scenario) {
         await runLoad(baseUrl, {
           request: scenario.request,
           connections: load.connections,
-          amount: WARMUP_REQUESTS,
+          duration: WARMUP_SECONDS,
         });
       }
-      row[side] = await runLoad(baseUrl, { request: scenario.request, ...load });
+      row[side] = await measuredRun(baseUrl, scenario, load);
+    }
+    if (scenario.floorWithoutAudit) {
+      const request = {
+        ...scenario.request,
+        headers: { ...scenario.request.headers, 'x-floor-audit': 'off' },
+      };
+      row.floorNoAudit = await measuredRun(stack.floorUrl, { ...scenario, request }, scenario.load());
     }
   } catch (error) {
     row.error = error.message;
   }
   return row;
-}
-
-function printNotes(names) {
-  console.log(
-    '\nreq/s = responses / wall-clock time of the run; p50/p95 are exact (nearest rank) over every',
-  );
-  console.log(
-    'response; overhead = app p50 / floor p50; "!" marks a scenario with non-2xx answers or errors.',
-  );
-  if (names.includes('login')) {
-    console.log(
-      `login: the server throttles logins (60/min per address, 10/min per address+account), so this is a ` +
-        `fixed 50 requests over 5 connections, one account each (${LOGIN_ACCOUNTS.join(', ')}). ` +
-        'It is CPU-bound by argon2id (19 MiB, t=2) on both sides; its req/s is not a capacity figure.',
-    );
-  }
-  if (names.some((name) => name.startsWith('clients'))) {
-    console.log(
-      'clients: every request also appends a hash-chained audit row under one advisory lock, in the app ' +
-        'and in the floor alike.',
-    );
-  }
 }
 
 async function main() {
@@ -122,6 +134,7 @@ async function main() {
   for (const scenario of scenarios) {
     console.log(`Running ${scenario.name}: ${scenario.title}…`);
     rows.push(await measure(scenario));
+    stack.assertAlive();
   }
   const memory = stack.memory();
   const [{ server_version: postgresVersion }] = await stack.query('SHOW server_version');
@@ -132,10 +145,12 @@ async function main() {
   console.log('');
   printTable(rows);
   printFlags(rows);
+  printForeignCpu(rows);
   printNotes(options.scenarios);
+  printLockWaits(rows);
   console.log('');
   printMemory(memory);
-  console.log(`Audit rows in the chain after the run (app + floor + warm-up): ${auditRows}`);
+  console.log(`audit_event rows after the run (app, floor and warm-ups): ${auditRows}`);
   return seedOk && !rows.some(isFlagged) ? 0 : 1;
 }
 

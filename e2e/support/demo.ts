@@ -10,3 +10,12 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Welkom');
 }
+
+/** The main navigation offers exactly these links, in this order, by accessible name (icons are hidden). */
+export async function expectMenu(page: Page, names: readonly string[]): Promise<void> {
+  const links = page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link');
+  await expect(links).toHaveCount(names.length);
+  for (const [index, name] of names.entries()) {
+    await expect(links.nth(index)).toHaveAccessibleName(name);
+  }
+}

@@ -1,6 +1,8 @@
 // Printing: the machine, the results table and the notes that make the figures readable.
 import { cpus, totalmem } from 'node:os';
 
+import { LOGIN_ACCOUNTS } from './scenarios.mjs';
+
 const COLUMNS = [
   ['scenario', 16],
   ['req/s', 8],
@@ -28,7 +30,7 @@ export function failures(result) {
 }
 
 export function isFlagged(row) {
-  return Boolean(row.error) || failures(row.app) > 0 || failures(row.floor) > 0;
+  return Boolean(row.error) || [row.app, row.floor, row.floorNoAudit].some((result) => failures(result) > 0);
 }
 
 function rowCells(row) {
@@ -65,6 +67,7 @@ export function printFlags(rows) {
     for (const [side, result] of [
       ['app', row.app],
       ['floor', row.floor],
+      ['floor without audit', row.floorNoAudit],
     ]) {
       if (failures(result) === 0) continue;
       const codes = Object.entries(result.statusCodes)
@@ -76,6 +79,73 @@ export function printFlags(rows) {
       );
     }
   }
+}
+
+const FOREIGN_CPU_WARNING = 0.1;
+
+/** Other processes' share of the machine during each measured run; above 10% the figures are disturbed. */
+export function printForeignCpu(rows) {
+  const measured = rows.filter((row) => !row.error);
+  if (measured.length === 0) return;
+  const percent = (result) => `${(result.foreignCpu * 100).toFixed(0)}%`;
+  const parts = measured.map((row) => `${row.name} ${percent(row.app)}/${percent(row.floor)}`);
+  const disturbed = measured.some((row) =>
+    [row.app, row.floor, row.floorNoAudit].some(
+      (result) => result && result.foreignCpu > FOREIGN_CPU_WARNING,
+    ),
+  );
+  console.log(
+    `${disturbed ? '! ' : ''}CPU used by other processes during the runs (app/floor): ${parts.join(', ')}`,
+  );
+  if (disturbed)
+    console.log('! The machine was not quiet: compare these figures only with care, or run again.');
+}
+
+/** How to read the table; printed under it so a pasted table keeps its meaning. */
+export function printNotes(names) {
+  const notes = [
+    'req/s = responses / wall-clock time of the run; p50/p95 are exact (nearest rank) over every response;',
+    'overhead = app p50 / floor p50; "!" marks a scenario with non-2xx answers or connection errors.',
+  ];
+  if (names.includes('login')) {
+    notes.push(
+      'login: the server throttles logins (60/min per address, 10/min per address+account), so this is a',
+      `fixed 50 requests over 5 connections, one account each (${LOGIN_ACCOUNTS.join(', ')}).`,
+      'Both sides are CPU-bound by argon2id (19 MiB, t=2); its req/s is not a capacity figure.',
+    );
+  }
+  if (names.some((name) => name.startsWith('clients'))) {
+    notes.push(
+      'clients: every request also appends a hash-chained audit row under one advisory lock, in the app',
+      'and in the floor alike.',
+    );
+  }
+  console.log(`\n${notes.join('\n')}`);
+}
+
+/** Mean time per request spent queued for the audit chain's advisory lock (Little's law). */
+export function printLockWaits(rows) {
+  const sampled = rows.filter((row) => !row.error && row.app.lockWaiting !== undefined);
+  if (sampled.length === 0) return;
+  console.log('\nAudit lock (pg_advisory_xact_lock), sampled every 50 ms during the measured runs:');
+  for (const row of sampled) {
+    const side = (result) =>
+      `${result.lockWaiting.toFixed(1)} requests waiting on average ≈ ${ms(result.lockWaitMs)} ms ` +
+      `per request (p50 ${ms(result.p50)} ms)`;
+    console.log(`  ${row.name.padEnd(15)} app:   ${side(row.app)}`);
+    console.log(`  ${''.padEnd(15)} floor: ${side(row.floor)}`);
+    if (row.floorNoAudit) printAuditCost(row);
+  }
+}
+
+/** The floor with and without the audit append: the append's share of the floor's capacity. */
+function printAuditCost({ floor, floorNoAudit }) {
+  const share = (1 - floor.perSecond / floorNoAudit.perSecond) * 100;
+  console.log(
+    `  ${''.padEnd(15)} floor without the audit append: ${rate(floorNoAudit.perSecond)} req/s, ` +
+      `p50 ${ms(floorNoAudit.p50)} ms, p95 ${ms(floorNoAudit.p95)} ms ` +
+      `(the append costs the floor ${share.toFixed(0)}% of its throughput)`,
+  );
 }
 
 export function printMachine({ postgresVersion, date }) {

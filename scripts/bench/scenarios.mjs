@@ -24,7 +24,9 @@ function accountPerConnection(password) {
 
 /**
  * The scenarios in run order. `token` is coach1's access token; `warmup` runs a short unmeasured
- * load first so the JIT and the connection pools are warm (not for login: the throttle would count it).
+ * load first so the JIT and the connection pools are warm (not for login: the throttle would count it);
+ * `auditLock` samples how long requests queue for the audit chain's advisory lock;
+ * `floorWithoutAudit` adds a floor run that skips the audit append, to show what the append costs.
  */
 export function buildScenarios({ token, password, connections, duration }) {
   const bearer = { authorization: `Bearer ${token}` };
@@ -54,6 +56,8 @@ export function buildScenarios({ token, password, connections, duration }) {
       request: { method: 'GET', path: '/api/clients?pageSize=20', headers: bearer },
       load: () => timed,
       warmup: true,
+      auditLock: true,
+      floorWithoutAudit: true,
     },
     {
       name: 'clients-search',
@@ -61,6 +65,7 @@ export function buildScenarios({ token, password, connections, duration }) {
       request: { method: 'GET', path: `/api/clients?q=${SEARCH_PREFIX}&pageSize=20`, headers: bearer },
       load: () => timed,
       warmup: true,
+      auditLock: true,
     },
   ];
 }

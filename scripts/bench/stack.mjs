@@ -191,6 +191,18 @@ export class BenchStack {
     };
   }
 
+  /** Throws with the tail of its output when a server died during the run (its figures would lie). */
+  assertAlive() {
+    for (const [label, processInfo] of [
+      ['The Werkpad server', this.server],
+      ['The floor server', this.floor],
+    ]) {
+      if (processInfo && !isRunning(processInfo.child)) {
+        throw new Error(`${label} exited during the run:\n${processInfo.lines.join('\n')}`);
+      }
+    }
+  }
+
   /** Synchronous part of the clean-up, also run from process.on('exit'), where nothing can be awaited. */
   killNow() {
     for (const processInfo of [this.server, this.floor]) {

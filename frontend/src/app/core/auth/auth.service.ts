@@ -64,9 +64,10 @@ export class AuthService {
   logout(): Observable<void> {
     const context = new HttpContext().set(RETRY_ON_UNAUTHORIZED, false);
     return this.http.post<void>(LOGOUT_URL, null, { context }).pipe(
-      catchError(() => of(undefined)),
       map(() => undefined),
-      finalize(() => this.clearSession()),
+      catchError(() => of(undefined)),
+      // Cleared before subscribers hear about it, so a following navigation sees no session.
+      tap(() => this.clearSession()),
     );
   }
 

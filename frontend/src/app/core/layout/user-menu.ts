@@ -26,9 +26,6 @@ import { type CurrentUser, ROLE_LABELS } from '@werkpad/shared';
     </mat-menu>
   `,
   styles: `
-    .user-button {
-      color: inherit;
-    }
     .menu-user {
       padding: 8px 16px 12px;
       border-bottom: 1px solid var(--mat-sys-outline-variant);

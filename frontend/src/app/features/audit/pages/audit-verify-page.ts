@@ -18,7 +18,8 @@ import { AuditService } from '../services/audit.service';
       keten na en meldt de eerste gebeurtenis die niet klopt.
     </p>
 
-    <button mat-flat-button type="button" (click)="verify()" [disabled]="checking()">
+    <!-- Not disabled while checking: disabling the focused button would drop keyboard focus. -->
+    <button mat-flat-button type="button" (click)="verify()">
       {{ result() || error() ? 'Opnieuw controleren' : 'Controle uitvoeren' }}
     </button>
 
@@ -74,6 +75,7 @@ export class AuditVerifyPage {
   }
 
   protected verify(): void {
+    if (this.checking()) return;
     this.checking.set(true);
     this.error.set(null);
     this.audit.verifyChain().subscribe({

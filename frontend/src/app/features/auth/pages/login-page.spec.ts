@@ -97,6 +97,7 @@ describe('LoginPage', () => {
     expect(alerts()).toEqual(['Uw account is tijdelijk geblokkeerd.']);
     expect(await submit.isDisabled()).toBe(false);
     expect(await password.getValue()).toBe('');
+    expect(await password.isFocused()).toBe(true);
     expect(router.navigateByUrl).not.toHaveBeenCalled();
   });
 

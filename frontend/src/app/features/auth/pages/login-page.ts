@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  type ElementRef,
+  inject,
+  Injector,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -35,6 +46,8 @@ function loginErrorMessage(error: unknown): string {
 export class LoginPage {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
+  private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
 
   /** Query parameters, bound by withComponentInputBinding. */
   readonly reden = input<string>();
@@ -63,6 +76,8 @@ export class LoginPage {
         this.submitting.set(false);
         this.serverError.set(loginErrorMessage(error));
         this.form.controls.password.reset();
+        // The disabled button lost focus while submitting; put the user back where they retype.
+        afterNextRender(() => this.passwordInput().nativeElement.focus(), { injector: this.injector });
       },
     });
   }

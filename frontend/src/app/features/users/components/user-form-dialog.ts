@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -44,6 +52,8 @@ export class UserFormDialog {
   private readonly users = inject(UsersService);
   private readonly dialog = inject(MatDialog);
   private readonly dialogRef = inject<MatDialogRef<UserFormDialog, UserSummary>>(MatDialogRef);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   protected readonly user = inject<UserFormDialogData>(MAT_DIALOG_DATA).user;
 
   protected readonly isNew = this.user === null;
@@ -65,6 +75,7 @@ export class UserFormDialog {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       this.generalErrors.set(['Controleer de gemarkeerde velden.']);
+      this.focusFirstInvalid();
       return;
     }
     this.confirmDeactivation().subscribe(() => this.submit());
@@ -95,6 +106,7 @@ export class UserFormDialog {
       error: (error: unknown) => {
         this.saving.set(false);
         this.showError(error);
+        this.focusFirstInvalid();
       },
     });
   }
@@ -105,7 +117,8 @@ export class UserFormDialog {
       const username = this.form.controls.username;
       username.setErrors({ server: DUPLICATE_USERNAME_MESSAGE });
       username.markAsTouched();
-      this.generalErrors.set([DUPLICATE_USERNAME_MESSAGE]);
+      // The message itself sits at the field (which gets focus); repeating it would read it twice.
+      this.generalErrors.set(['De gebruiker is niet opgeslagen. Controleer de gemarkeerde velden.']);
     } else if (status === 400) {
       const unmatched = applyServerErrors(this.form, apiFieldErrors(error));
       this.generalErrors.set(
@@ -114,5 +127,19 @@ export class UserFormDialog {
     } else {
       this.generalErrors.set([apiErrorMessage(error, 'Opslaan is niet gelukt. Probeer het opnieuw.')]);
     }
+  }
+
+  /** Keyboard and screen-reader users land on the field to fix instead of hunting for it. */
+  private focusFirstInvalid(): void {
+    // After the next render, when the validity classes reflect errors the server just reported.
+    afterNextRender(
+      () => {
+        const invalid = this.host.nativeElement.querySelector<HTMLElement>(
+          'input.ng-invalid, fieldset.ng-invalid input',
+        );
+        invalid?.focus();
+      },
+      { injector: this.injector },
+    );
   }
 }

@@ -20,10 +20,6 @@ export class UsersService {
     return this.http.get<Page<UserSummary>>('/api/users', { params, context: navigationCritical() });
   }
 
-  get(id: string): Observable<UserSummary> {
-    return this.http.get<UserSummary>(`/api/users/${encodeURIComponent(id)}`);
-  }
-
   create(request: CreateUserRequest): Observable<UserSummary> {
     return this.http.post<UserSummary>('/api/users', request);
   }

@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+
+import { DEMO_PASSWORD, expectMenu, login } from '../support/demo';
+
+/** What each demo user's navigation must offer: exactly what their role may use. */
+const MENUS: Record<string, string[]> = {
+  admin1: ['Start', 'Gebruikersbeheer'],
+  coach1: ['Start', 'Mijn cliënten'],
+  coach2: ['Start', 'Mijn cliënten'],
+  income1: ['Start'],
+  expertise1: ['Start'],
+  payroll1: ['Start'],
+  dpo1: ['Start', 'Auditlog controleren'],
+  management1: ['Start'],
+};
+
+for (const [username, items] of Object.entries(MENUS)) {
+  test(`${username} logs in and sees only their menu`, async ({ page }) => {
+    await login(page, username);
+    await expectMenu(page, items);
+    await expect(page).toHaveTitle('Start – Werkpad');
+  });
+}
+
+test('a wrong password shows the server’s Dutch message and keeps the user on the login page', async ({
+  page,
+}) => {
+  await page.goto('/inloggen');
+  await page.getByLabel('Gebruikersnaam').fill('coach1');
+  await page.getByLabel('Wachtwoord').fill('niet-het-wachtwoord');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/Gebruikersnaam of wachtwoord is onjuist/);
+  await expect(page).toHaveURL(/\/inloggen/);
+});
+
+test('logout from the user menu ends the session; the app asks to log in again', async ({ page }) => {
+  await login(page, 'coach1');
+  await page.getByRole('button', { name: /Gebruikersmenu/ }).click();
+  await page.getByRole('menuitem', { name: 'Uitloggen' }).click();
+  await expect(page).toHaveURL(/\/inloggen/);
+  await page.goto('/clienten');
+  await expect(page).toHaveURL(/\/inloggen/);
+});
+
+test('a session ended on the server sends the user back to login with an explanation', async ({
+  page,
+  request,
+}) => {
+  await login(page, 'coach2');
+  // An admin resets coach2's password (to the same value): that ends all of coach2's sessions.
+  const adminLogin = await request.post('/api/auth/login', {
+    data: { username: 'admin1', password: DEMO_PASSWORD },
+  });
+  const { accessToken } = (await adminLogin.json()) as { accessToken: string };
+  const headers = { Authorization: `Bearer ${accessToken}` };
+  const users = await request.get('/api/users?q=coach2', { headers });
+  const coach2 = ((await users.json()) as { items: Array<{ id: string }> }).items[0];
+  const reset = await request.patch(`/api/users/${coach2.id}`, {
+    headers,
+    data: { password: DEMO_PASSWORD },
+  });
+  expect(reset.ok()).toBe(true);
+
+  await page
+    .getByRole('navigation', { name: 'Hoofdnavigatie' })
+    .getByRole('link', { name: 'Mijn cliënten' })
+    .click();
+  await expect(page).toHaveURL(/\/inloggen\?reden=verlopen/);
+  await expect(page.getByRole('alert')).toHaveText(/Uw sessie is verlopen\. Log opnieuw in\./);
+});
+
+test('a reload keeps the user signed in (refresh cookie), without storing the token in the page', async ({
+  page,
+}) => {
+  await login(page, 'coach1');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welkom, Carla Coach');
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+  expect(stored).not.toMatch(/eyJ/);
+});
