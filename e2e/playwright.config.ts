@@ -9,6 +9,8 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: './tests',
+  // Not the default ./test-results: the root test-results/ holds every suite's report for the summary.
+  outputDir: '../tmp/e2e-output',
   fullyParallel: false,
   workers: 1,
   retries: 0,

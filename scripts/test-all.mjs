@@ -54,8 +54,8 @@ rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 if (only.length === 0 || only.includes('e2e')) ensureChromium();
 
-run('lint', 'npx', ['nx', 'run-many', '-t', 'lint', '--output-style=static']);
-run('typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--output-style=static']);
+run('lint', 'npx', ['nx', 'run-many', '-t', 'lint', '--output-style=static', '--skip-nx-cache']);
+run('typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--output-style=static', '--skip-nx-cache']);
 jest('unit-shared', 'shared/jest.config.cjs');
 jest('unit-db', 'db/jest.config.cjs');
 jest('unit-backend', 'backend/jest.config.cjs');
