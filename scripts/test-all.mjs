@@ -68,6 +68,7 @@ run('build', 'npx', [
   'build',
   '--projects=backend,frontend',
   '--output-style=static',
+  '--skip-nx-cache',
 ]);
 run('e2e', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts'], {
   env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(RESULTS, 'e2e.json') },
