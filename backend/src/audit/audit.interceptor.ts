@@ -75,9 +75,7 @@ export class AuditInterceptor implements NestInterceptor {
 
   private event(store: RequestContextStore, audited: AuditedRoute, result: AuditResult, status: number) {
     return {
-      userId: store.user?.id ?? null,
-      username: store.user?.username ?? null,
-      roles: store.user?.roles ?? [],
+      ...RequestContext.origin(),
       subjectClientIds: store.audit.subjectClientIds,
       objectType: audited.objectType,
       objectId: store.audit.objectId ?? null,
@@ -85,11 +83,7 @@ export class AuditInterceptor implements NestInterceptor {
       action: audited.action,
       result,
       ground: store.audit.ground ?? null,
-      route: `${store.method} ${store.route}`,
       httpStatus: status,
-      ip: store.ip,
-      userAgent: store.userAgent,
-      requestId: store.requestId,
     };
   }
 }

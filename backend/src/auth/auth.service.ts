@@ -96,8 +96,9 @@ export class AuthService {
     result: 'allowed' | 'denied',
     reference: string,
   ): Promise<void> {
-    const store = RequestContext.current();
     await this.audit.append({
+      ...RequestContext.origin(),
+      // The caller is not signed in yet: the row names the account the attempt was for.
       userId,
       username: username.slice(0, 100),
       roles,
@@ -106,11 +107,7 @@ export class AuthService {
       result,
       categories: ['account'],
       ground: { kind: 'authentication', reference },
-      route: store ? `${store.method} ${store.route}` : null,
       httpStatus: result === 'allowed' ? 200 : 401,
-      ip: store?.ip ?? null,
-      userAgent: store?.userAgent ?? null,
-      requestId: store?.requestId ?? null,
     });
   }
 }

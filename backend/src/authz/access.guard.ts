@@ -67,23 +67,16 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   private async logDenied(context: ExecutionContext, objectType: string, reason: string): Promise<void> {
-    const store = RequestContext.current();
     const audited = this.reflector.get<AuditedRoute | undefined>(AUDITED_KEY, context.getHandler());
     await this.audit.append({
-      userId: store?.user?.id ?? null,
-      username: store?.user?.username ?? null,
-      roles: store?.user?.roles ?? [],
+      ...RequestContext.origin(),
       objectType: audited?.objectType ?? objectType,
       objectId: (context.switchToHttp().getRequest<Request>().params?.['id'] as string | undefined) ?? null,
       categories: audited?.categories ?? [],
       action: audited?.action ?? 'read',
       result: 'denied',
       ground: { kind: 'role_policy', reference: reason },
-      route: store ? `${store.method} ${store.route}` : null,
       httpStatus: 403,
-      ip: store?.ip ?? null,
-      userAgent: store?.userAgent ?? null,
-      requestId: store?.requestId ?? null,
     });
   }
 }

@@ -37,6 +37,27 @@ export const RequestContext = {
   current(): RequestContextStore | undefined {
     return storage.getStore();
   },
+  /** Who made the request and from where, as every audit row records it (R-AUD-01). */
+  origin(): {
+    userId: string | null;
+    username: string | null;
+    roles: readonly string[];
+    route: string | null;
+    ip: string | null;
+    userAgent: string | null;
+    requestId: string | null;
+  } {
+    const store = storage.getStore();
+    return {
+      userId: store?.user?.id ?? null,
+      username: store?.user?.username ?? null,
+      roles: store?.user?.roles ?? [],
+      route: store ? `${store.method} ${store.route}` : null,
+      ip: store?.ip ?? null,
+      userAgent: store?.userAgent ?? null,
+      requestId: store?.requestId ?? null,
+    };
+  },
   /** Adds what the handler found (which clients, which record) to the request's audit row. */
   addAuditDetails(details: Partial<AuditDetails>): void {
     const store = storage.getStore();
