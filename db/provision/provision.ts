@@ -5,8 +5,24 @@ import { APP_ROLE } from './roles';
 const DUPLICATE_OBJECT = '42710';
 const UNIQUE_VIOLATION = '23505';
 
-function isPgError(error: unknown): error is { code: string } {
+function isPgError(error: unknown): error is { code: string; message: string } {
   return typeof error === 'object' && error !== null && 'code' in error;
+}
+
+/**
+ * Roles live in the cluster-wide catalog: two processes provisioning at once (two app instances
+ * booting, parallel test workers) can collide on the same catalog row. Such a collision is retried.
+ */
+async function retryingCatalogConflicts(work: () => Promise<void>, attempts = 10): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const conflict = isPgError(error) && /tuple concurrently (updated|deleted)/.test(error.message);
+      if (!conflict || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+    }
+  }
 }
 
 /**
@@ -14,6 +30,10 @@ function isPgError(error: unknown): error is { code: string } {
  * so parallel test databases may race here: a concurrent creation is fine.
  */
 export async function provisionAppRole(ownerUrl: string, appPassword: string): Promise<void> {
+  await retryingCatalogConflicts(() => provisionOnce(ownerUrl, appPassword));
+}
+
+async function provisionOnce(ownerUrl: string, appPassword: string): Promise<void> {
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   try {

@@ -3,12 +3,16 @@
 // PostgreSQL and its backends) used during a run, from /proc, so disturbed figures are visible.
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** busy and total jiffies of the whole machine, from the first line of /proc/stat. */
+/**
+ * Process time (user, nice, system) and total jiffies of the whole machine, from /proc/stat.
+ * Interrupt time is left out of "busy": the kernel books loopback networking there, not on the
+ * process that caused it, so it would count the bench's own traffic as someone else's.
+ */
 function machineJiffies() {
   const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
   const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
-  const busy = user + nice + system + irq + softirq + steal;
-  return { busy, total: busy + idle + iowait };
+  const busy = user + nice + system;
+  return { busy, total: busy + idle + iowait + irq + softirq + steal };
 }
 
 /** pid → { ppid, jiffies } for every process still readable. */

@@ -104,7 +104,7 @@ export function printForeignCpu(rows) {
 /** How to read the table; printed under it so a pasted table keeps its meaning. */
 export function printNotes(names) {
   const notes = [
-    'req/s = responses / wall-clock time of the run; p50/p95 are exact (nearest rank) over every response;',
+    'req/s = responses / time from start to last response; p50/p95 are exact (nearest rank) over every response;',
     'overhead = app p50 / floor p50; "!" marks a scenario with non-2xx answers or connection errors.',
   ];
   if (names.includes('login')) {
