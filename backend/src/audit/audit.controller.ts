@@ -5,6 +5,7 @@ import { type AuditChainVerification } from '@werkpad/shared';
 import { Policy } from '../authz/policy.decorator';
 import { AuditService } from './audit.service';
 import { Audited } from './audited.decorator';
+import { ApiGuardedErrors } from '../common/api-docs';
 
 class AuditChainVerificationDto {
   @ApiProperty() ok: boolean;
@@ -15,6 +16,7 @@ class AuditChainVerificationDto {
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiGuardedErrors()
 @Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}

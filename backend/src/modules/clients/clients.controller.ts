@@ -10,9 +10,11 @@ import { PageQueryDto } from '../../common/dto/page-query.dto';
 import { uuidPipe } from '../../common/uuid.pipe';
 import { ClientsService } from './clients.service';
 import { ClientPageDto, ClientSummaryDto } from './dto/client.dto';
+import { ApiGuardedErrors } from '../../common/api-docs';
 
 @ApiTags('cliënten')
 @ApiBearerAuth()
+@ApiGuardedErrors()
 @Controller('clients')
 export class ClientsController {
   constructor(private readonly clients: ClientsService) {}

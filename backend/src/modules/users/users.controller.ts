@@ -10,10 +10,12 @@ import { PageQueryDto } from '../../common/dto/page-query.dto';
 import { uuidPipe } from '../../common/uuid.pipe';
 import { CreateUserDto, UpdateUserDto, UserPageDto, UserResponseDto } from './dto/user.dto';
 import { UsersService } from './users.service';
+import { ApiGuardedErrors } from '../../common/api-docs';
 
 /** Account management by functioneel beheer (admin). */
 @ApiTags('gebruikers')
 @ApiBearerAuth()
+@ApiGuardedErrors()
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
