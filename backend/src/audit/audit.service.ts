@@ -103,6 +103,9 @@ export class AuditService {
       userAgent: input.userAgent ? input.userAgent.slice(0, 300) : null,
       requestId: input.requestId ?? null,
     };
+    // The lock must be its own statement: under READ COMMITTED a statement's snapshot is taken
+    // before it waits, so reading the chain's end in the same statement could miss the row the
+    // previous lock holder just committed and fork the chain.
     await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
     const last: Array<{ hash: Buffer }> = await manager.query(
       'SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1',

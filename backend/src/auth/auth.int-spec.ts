@@ -168,6 +168,18 @@ describe('authentication', () => {
     expect((await ctx.http.get('/api/auth/me').set('Authorization', 'Bearer zomaar')).status).toBe(401);
   });
 
+  it('records the socket address, not a forged X-Forwarded-For, when no proxy is configured', async () => {
+    await ctx.http
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '203.0.113.9')
+      .send({ username: 'coach1', password: TEST_PASSWORD });
+    const { rows } = await ctx.owner.query(
+      "SELECT ip FROM audit_event WHERE action = 'login' ORDER BY seq DESC LIMIT 1",
+    );
+    expect(rows[0].ip).not.toContain('203.0.113.9');
+    expect(rows[0].ip).toMatch(/127\.0\.0\.1|::1/);
+  });
+
   it('sends no-store and security headers on API responses', async () => {
     const response = await ctx.http.get('/api/health');
     expect(response.status).toBe(200);

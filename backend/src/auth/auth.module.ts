@@ -15,7 +15,7 @@ import { SessionRepository } from './session.repository';
     PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }),
+      useFactory: (config: AppConfig) => ({ secret: config.jwtKey }),
     }),
   ],
   controllers: [AuthController],

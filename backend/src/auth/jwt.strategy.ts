@@ -25,7 +25,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // passport-jwt's types say string | Buffer, but it hands the key to jsonwebtoken, which takes a
+      // KeyObject as is (see AppConfig.jwtKey for why that matters).
+      secretOrKeyProvider: (_request: unknown, _token: unknown, done: (error: null, key: Buffer) => void) =>
+        done(null, config.jwtKey as unknown as Buffer),
       algorithms: ['HS256'],
       issuer: 'werkpad',
       audience: 'werkpad-api',

@@ -41,3 +41,13 @@ describe('validateEnvironment', () => {
     ).toThrow(/FIELD_ENCRYPTION_KEY must be 32 bytes/);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('is off unless configured, and accepts proxy addresses', () => {
+    expect(validateEnvironment(valid).TRUST_PROXY).toBeUndefined();
+    expect(validateEnvironment({ ...valid, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe(
+      'loopback, 10.0.0.0/8',
+    );
+    expect(() => validateEnvironment({ ...valid, TRUST_PROXY: 'x;rm' })).toThrow(/TRUST_PROXY must be/);
+  });
+});

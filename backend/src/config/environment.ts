@@ -53,6 +53,13 @@ export class Environment {
   @IsString()
   FRONTEND_DIST?: string;
 
+  /** Addresses of trusted reverse proxies (Express "trust proxy" syntax), e.g. `loopback` or `10.0.0.1`. */
+  @IsOptional()
+  @Matches(/^[\w.:/, -]+$/, {
+    message: 'TRUST_PROXY must be a list of proxy addresses or subnets, e.g. loopback',
+  })
+  TRUST_PROXY?: string;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
