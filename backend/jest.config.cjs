@@ -6,4 +6,5 @@ module.exports = {
   displayName: 'backend',
   roots: ['<rootDir>/backend/src'],
   testMatch: ['**/*.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '\\.int\\.spec\\.ts$'],
 };

@@ -8,7 +8,7 @@ module.exports = {
   ...nodePreset(__dirname),
   displayName: 'backend-integration',
   roots: ['<rootDir>/backend/src', '<rootDir>/backend/test'],
-  testMatch: ['**/*.int-spec.ts'],
+  testMatch: ['**/*.int.spec.ts'],
   globalSetup: '<rootDir>/backend/test/global-setup.mjs',
   globalTeardown: '<rootDir>/backend/test/global-teardown.mjs',
   testTimeout: 30000,

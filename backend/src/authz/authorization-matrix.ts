@@ -43,7 +43,7 @@ export function renderAuthorizationMatrix(policies: readonly ModulePolicy[]): st
     '',
     'Wat elke rol per module mag. Een rol die niet genoemd wordt, mag niets met de gegevens van die module',
     '(deny by default). Voorwaarden worden zowel bij een enkel record als in SQL bij lijsten toegepast.',
-    'Welke route welk beleid vraagt, staat in de snapshot `backend/src/authz/__snapshots__/authorization.int-spec.ts.snap`.',
+    'Welke route welk beleid vraagt, staat in de snapshot `backend/src/authz/__snapshots__/authorization.int.spec.ts.snap`.',
     '',
   ];
   for (const policy of policies) {
