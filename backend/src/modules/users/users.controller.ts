@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Page, type UserSummary } from '@werkpad/shared';
 
 import { Audited } from '../../audit/audited.decorator';
-import { CurrentAbility } from '../../authz/current-ability.decorator';
+import { CurrentAbility, CurrentUser } from '../../authz/current-ability.decorator';
 import { Policy } from '../../authz/policy.decorator';
-import { type AppAbility } from '../../authz/policy.types';
+import { type AppAbility, type AuthenticatedUser } from '../../authz/policy.types';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
 import { uuidPipe } from '../../common/uuid.pipe';
 import { CreateUserDto, UpdateUserDto, UserPageDto, UserResponseDto } from './dto/user.dto';
@@ -50,9 +50,10 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponseDto })
   update(
     @CurrentAbility() ability: AppAbility,
+    @CurrentUser() actor: AuthenticatedUser,
     @Param('id', uuidPipe) id: string,
     @Body() dto: UpdateUserDto,
   ): Promise<UserSummary> {
-    return this.users.update(ability, id, dto);
+    return this.users.update(ability, actor, id, dto);
   }
 }

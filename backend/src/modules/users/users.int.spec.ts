@@ -96,6 +96,20 @@ describe('user management by admin', () => {
     expect((await ctx.http.get('/api/auth/me').set(bearer(token))).status).toBe(401);
   });
 
+  it('does not let an admin deactivate their own account or drop their own admin role', async () => {
+    const me = await ctx.http.get('/api/auth/me').set(bearer(admin));
+    for (const change of [{ active: false }, { roles: ['coach'] }]) {
+      const response = await ctx.http.patch(`/api/users/${me.body.id}`).set(bearer(admin)).send(change);
+      expect(response.status).toBe(409);
+      expect(response.body.message).toMatch(/eigen account/);
+    }
+    const rename = await ctx.http
+      .patch(`/api/users/${me.body.id}`)
+      .set(bearer(admin))
+      .send({ displayName: 'Ad B.' });
+    expect(rename.status).toBe(200);
+  });
+
   it('does not let a coach read or change accounts', async () => {
     const coach = await ctx.login('coach1');
     const list = await ctx.http.get('/api/users').set(bearer(coach));

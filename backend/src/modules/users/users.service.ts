@@ -3,7 +3,7 @@ import { type Page, type UserSummary } from '@werkpad/shared';
 
 import { PasswordHasher } from '../../auth/password-hasher';
 import { SessionRepository } from '../../auth/session.repository';
-import { type AppAbility } from '../../authz/policy.types';
+import { type AppAbility, type AuthenticatedUser } from '../../authz/policy.types';
 import { applyAbilityScope } from '../../authz/sql-scope';
 import { likePrefix, type PageQueryDto, toPage } from '../../common/dto/page-query.dto';
 import { RequestContext } from '../../common/request-context';
@@ -87,8 +87,22 @@ export class UsersService {
    * Changes an account. Deactivating or changing roles ends the user's sessions, so the change
    * holds from their next request on (their ability is rebuilt per request anyway).
    */
-  async update(ability: AppAbility, id: string, dto: UpdateUserDto): Promise<UserSummary> {
+  async update(
+    ability: AppAbility,
+    actor: AuthenticatedUser,
+    id: string,
+    dto: UpdateUserDto,
+  ): Promise<UserSummary> {
     const user = await this.findVisible(ability, id, 'update');
+    // Functioneel beheer must not lock itself out: another admin makes such a change.
+    if (
+      id === actor.id &&
+      (dto.active === false || (dto.roles !== undefined && !dto.roles.includes('admin')))
+    ) {
+      throw new ConflictException(
+        'U kunt uw eigen account niet deactiveren en uzelf de beheerrol niet afnemen.',
+      );
+    }
     const changes: Partial<User> = { updatedAt: new Date() };
     if (dto.displayName !== undefined) changes.displayName = dto.displayName;
     if (dto.roles !== undefined) changes.roles = [...dto.roles];
