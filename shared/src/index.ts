@@ -8,3 +8,5 @@ export * from './contracts/auth';
 export * from './contracts/users';
 export * from './contracts/clients';
 export * from './contracts/audit';
+export * from './lib/retention';
+export * from './lib/client-fields';

@@ -27,7 +27,8 @@ function rulesFor(policy: ModulePolicy, role: Role): string[] {
   return builder.rules.map((rule) => {
     const actions = ([] as string[]).concat(rule.action).join(', ');
     const subjects = ([] as string[]).concat(rule.subject as string | string[]).join(', ');
-    return `${rule.inverted ? 'niet ' : ''}${actions} ${subjects} (${describeConditions(rule.conditions)})`;
+    const categories = rule.fields ? ` [${([] as string[]).concat(rule.fields).join(', ')}]` : '';
+    return `${rule.inverted ? 'niet ' : ''}${actions} ${subjects}${categories} (${describeConditions(rule.conditions)})`;
   });
 }
 
@@ -43,6 +44,7 @@ export function renderAuthorizationMatrix(policies: readonly ModulePolicy[]): st
     '',
     'Wat elke rol per module mag. Een rol die niet genoemd wordt, mag niets met de gegevens van die module',
     '(deny by default). Voorwaarden worden zowel bij een enkel record als in SQL bij lijsten toegepast.',
+    'Tussen [ ] staan de gegevenscategorieën die de rol ziet; zonder [ ] alle categorieën behalve medisch.',
     'Welke route welk beleid vraagt, staat in de snapshot `backend/src/authz/__snapshots__/authorization.int.spec.ts.snap`.',
     '',
   ];

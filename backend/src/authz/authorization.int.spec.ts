@@ -135,9 +135,9 @@ describe('authorization (deny by default, scoped in SQL)', () => {
     expect((await ctx.http.get('/api/users').set(bearer(await ctx.login('admin1')))).status).toBe(200);
   });
 
-  it('sends the ability to the UI as packed rules that carry the caseload condition', async () => {
+  it('sends the ability to the UI as packed rules that carry the caseload condition and categories', async () => {
     const response = await ctx.http.get('/api/auth/me').set(bearer(await ctx.login('coach1')));
-    expect(response.body.rules).toEqual([['read', 'Client', { coachId: coach1 }]]);
+    expect(response.body.rules).toEqual([['read', 'Client', { coachId: coach1 }, 0, 'identity,contact']]);
   });
 });
 

@@ -8,3 +8,9 @@ export interface ClientSummary {
   readonly city: string;
   readonly coachId: string | null;
 }
+
+/**
+ * What the API actually returns for a client: the fields of the data categories the user may see
+ * of that client (CLIENT_FIELD_CATEGORIES); fields of other categories are absent, never empty.
+ */
+export type ClientView = Partial<ClientSummary> & Pick<ClientSummary, 'id' | 'coachId'>;

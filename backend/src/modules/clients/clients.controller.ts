@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { type ClientSummary, type Page } from '@werkpad/shared';
+import { type ClientView, type Page } from '@werkpad/shared';
 
 import { Audited } from '../../audit/audited.decorator';
 import { CurrentAbility } from '../../authz/current-ability.decorator';
@@ -23,7 +23,7 @@ export class ClientsController {
   @Policy('read', 'Client')
   @Audited('search', 'Client', ['identity', 'contact'])
   @ApiOkResponse({ type: ClientPageDto })
-  list(@CurrentAbility() ability: AppAbility, @Query() query: PageQueryDto): Promise<Page<ClientSummary>> {
+  list(@CurrentAbility() ability: AppAbility, @Query() query: PageQueryDto): Promise<Page<ClientView>> {
     return this.clients.list(ability, query);
   }
 
@@ -31,7 +31,7 @@ export class ClientsController {
   @Policy('read', 'Client')
   @Audited('read', 'Client', ['identity', 'contact'])
   @ApiOkResponse({ type: ClientSummaryDto })
-  get(@CurrentAbility() ability: AppAbility, @Param('id', uuidPipe) id: string): Promise<ClientSummary> {
+  get(@CurrentAbility() ability: AppAbility, @Param('id', uuidPipe) id: string): Promise<ClientView> {
     return this.clients.get(ability, id);
   }
 }
