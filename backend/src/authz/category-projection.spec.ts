@@ -1,9 +1,8 @@
-import { AbilityBuilder, createMongoAbility } from '@casl/ability';
 import { CLIENT_FIELD_CATEGORIES, type ClientSummary, type DataCategory } from '@werkpad/shared';
 
+import { abilityOf } from '../../test/ability-of';
 import { buildAbility } from './ability.factory';
 import { projectByCategory, UnclassifiedFieldError, visibleCategories } from './category-projection';
-import { type AppAbility } from './policy.types';
 
 const client: ClientSummary = {
   id: 'k-1',
@@ -14,12 +13,6 @@ const client: ClientSummary = {
   bsnMasked: '******019',
   city: 'Ede',
 };
-
-function abilityOf(define: (builder: AbilityBuilder<AppAbility>) => void): AppAbility {
-  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
-  define(builder);
-  return builder.build({ detectSubjectType: (record) => record.__caslSubjectType__ ?? 'all' });
-}
 
 describe('category projection', () => {
   it('keeps only the fields of categories the role may see for this record', () => {

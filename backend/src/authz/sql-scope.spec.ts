@@ -1,6 +1,6 @@
-import { AbilityBuilder, createMongoAbility } from '@casl/ability';
 import { DataSource } from 'typeorm';
 
+import { abilityOf } from '../../test/ability-of';
 import { Client } from '../modules/clients/client.entity';
 import { asSubject, buildAbility } from './ability.factory';
 import { type AppAbility } from './policy.types';
@@ -23,12 +23,6 @@ function scoped(ability: AppAbility): { sql: string; params: Record<string, unkn
     'Client',
   );
   return { sql: query.getQuery(), params: query.getParameters() };
-}
-
-function abilityOf(define: (builder: AbilityBuilder<AppAbility>) => void): AppAbility {
-  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
-  define(builder);
-  return builder.build({ detectSubjectType: (record) => record.__caslSubjectType__ ?? 'all' });
 }
 
 describe('applyAbilityScope', () => {
