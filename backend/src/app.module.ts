@@ -23,6 +23,9 @@ import { type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { Client } from './modules/clients/client.entity';
 import { ClientsModule } from './modules/clients/clients.module';
+import { DossierModule } from './modules/dossier/dossier.module';
+import { PayrollModule } from './modules/payroll/payroll.module';
+import { TrajectoriesModule } from './modules/trajectories/trajectories.module';
 import { User } from './modules/users/user.entity';
 import { UsersModule } from './modules/users/users.module';
 
@@ -47,6 +50,8 @@ export class AppModule {
           // The application serves requests as the least-privileged role (see db/provision).
           url: appRoleUrl(config.databaseUrl, config.dbAppPassword),
           entities: [User, Client],
+          // Each module registers its own entities with TypeOrmModule.forFeature.
+          autoLoadEntities: true,
           synchronize: false,
           migrationsRun: false,
           extra: { max: 20, application_name: 'werkpad' },
@@ -68,6 +73,9 @@ export class AppModule {
         AuthModule,
         UsersModule,
         ClientsModule,
+        TrajectoriesModule,
+        DossierModule,
+        PayrollModule,
         ...extraModules,
         ...(frontend
           ? [

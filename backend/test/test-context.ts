@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { type INestApplication, type Type } from '@nestjs/common';
-import { type Role } from '@werkpad/shared';
+import { type Role, TRAJECTORY_TYPE_RULES, type TrajectoryType } from '@werkpad/shared';
 import { appRoleUrl, migrateDatabase } from '@werkpad/db';
 import { Client, Pool } from 'pg';
 import request from 'supertest';
@@ -29,7 +29,14 @@ export interface TestContext {
     bsn: string;
     coachId: string | null;
     firstName?: string;
+    incomeConsultantId?: string | null;
   }): Promise<string>;
+  /** A trajectory straight in the database (its trigger updates the client's scope columns). */
+  createTrajectory(
+    clientId: string,
+    type: TrajectoryType,
+    options: { createdBy: string; closedOn?: string; startDate?: string; incomeConsultantId?: string | null },
+  ): Promise<string>;
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -86,13 +93,34 @@ export async function createTestContext(
       );
       return result.rows[0].id;
     },
-    async createClient({ lastName, bsn, coachId, firstName = 'Test' }) {
+    async createClient({ lastName, bsn, coachId, firstName = 'Test', incomeConsultantId = null }) {
       const { encrypted, blindIndex } = crypto.protect(bsn);
       const result = await owner.query<{ id: string }>(
         `INSERT INTO client (first_name, last_name, date_of_birth, bsn_encrypted, bsn_blind_index, street,
-                             house_number, postcode, city, coach_id)
-         VALUES ($1, $2, '1980-05-17', $3, $4, 'Stationsweg', '1', '6711 AA', 'Ede', $5) RETURNING id`,
-        [firstName, lastName, encrypted, blindIndex, coachId],
+                             house_number, postcode, city, coach_id, income_consultant_id)
+         VALUES ($1, $2, '1980-05-17', $3, $4, 'Stationsweg', '1', '6711 AA', 'Ede', $5, $6) RETURNING id`,
+        [firstName, lastName, encrypted, blindIndex, coachId, incomeConsultantId],
+      );
+      return result.rows[0].id;
+    },
+    async createTrajectory(clientId, type, { createdBy, closedOn, startDate = '2026-01-05', incomeConsultantId }) {
+      const result = await owner.query<{ id: string }>(
+        `INSERT INTO trajectory (client_id, type, legal_basis, status, start_date, closed_on, coach_id,
+                                 income_consultant_id, reporting_recipient, reporting_categories, reporting_form,
+                                 reporting_purpose, reporting_frequency, created_by)
+         SELECT $1, $2, $3, $4, $5, $6, c.coach_id, COALESCE($7, c.income_consultant_id), 'Gemeente Ede',
+                '{progress}', 'written', 'Voortgang volgen', 'Elk kwartaal', $8
+           FROM client c WHERE c.id = $1 RETURNING id`,
+        [
+          clientId,
+          type,
+          TRAJECTORY_TYPE_RULES[type].legalBasis,
+          closedOn ? 'closed' : 'open',
+          startDate,
+          closedOn ?? null,
+          incomeConsultantId ?? null,
+          createdBy,
+        ],
       );
       return result.rows[0].id;
     },

@@ -1,10 +1,14 @@
 import { CreateAuditEvent1763800000100 } from './1763800000100-CreateAuditEvent';
 import { CreateClients1763800000200 } from './1763800000200-CreateClients';
 import { CreateUsersAndSessions1763800000000 } from './1763800000000-CreateUsersAndSessions';
+import { ClientFilesAndTrajectories1763800000300 } from './1763800000300-ClientFilesAndTrajectories';
+import { CreatePayroll1763800000400 } from './1763800000400-CreatePayroll';
 
 /** Every migration, in order. A new migration is added here (explicit, so bundling never misses one). */
 export const MIGRATIONS = [
   CreateUsersAndSessions1763800000000,
   CreateAuditEvent1763800000100,
   CreateClients1763800000200,
+  ClientFilesAndTrajectories1763800000300,
+  CreatePayroll1763800000400,
 ];

@@ -10,3 +10,6 @@ export * from './contracts/clients';
 export * from './contracts/audit';
 export * from './lib/retention';
 export * from './lib/client-fields';
+export * from './contracts/trajectories';
+export * from './contracts/dossier';
+export * from './contracts/payroll';

@@ -25,6 +25,7 @@ function fields(index: number): ChainedAuditFields {
     ip: '127.0.0.1',
     userAgent: null,
     requestId: `r-${index}`,
+    details: null,
   };
 }
 

@@ -19,6 +19,8 @@ export interface ChainedAuditFields {
   readonly ip: string | null;
   readonly userAgent: string | null;
   readonly requestId: string | null;
+  /** Non-personal particulars, e.g. the criteria of a search (never a BSN or free text in clear). */
+  readonly details: Readonly<Record<string, string>> | null;
 }
 
 function sortedObject(value: Readonly<Record<string, string>> | null): Array<[string, string]> | null {
@@ -30,7 +32,7 @@ function sortedObject(value: Readonly<Record<string, string>> | null): Array<[st
  * reordering and column order in SELECTs can never change a hash.
  */
 export function canonicalAuditRecord(fields: ChainedAuditFields): string {
-  return JSON.stringify([
+  const record: unknown[] = [
     fields.id,
     fields.occurredAt.toISOString(),
     fields.userId,
@@ -48,7 +50,10 @@ export function canonicalAuditRecord(fields: ChainedAuditFields): string {
     fields.ip,
     fields.userAgent,
     fields.requestId,
-  ]);
+  ];
+  // Appended only when present, so rows written before `details` existed keep their hashes.
+  if (fields.details !== null) record.push(sortedObject(fields.details));
+  return JSON.stringify(record);
 }
 
 /** hash(n) = SHA-256(hash(n-1) | canonical(n)); the first row links to nothing. */

@@ -23,4 +23,6 @@ export interface AuditEventInput {
   readonly ip?: string | null;
   readonly userAgent?: string | null;
   readonly requestId?: string | null;
+  /** Non-personal particulars such as search criteria; a BSN appears only as "ja" (searched by BSN). */
+  readonly details?: Readonly<Record<string, string>>;
 }

@@ -83,6 +83,7 @@ export class AuditInterceptor implements NestInterceptor {
       action: audited.action,
       result,
       ground: store.audit.ground ?? null,
+      details: store.audit.details,
       httpStatus: status,
     };
   }

@@ -37,6 +37,7 @@ interface AuditRowRecord {
   ip: string | null;
   user_agent: string | null;
   request_id: string | null;
+  details: Record<string, string> | null;
   prev_hash: Buffer | null;
   hash: Buffer;
 }
@@ -61,6 +62,7 @@ function toStoredRow(row: AuditRowRecord): StoredAuditRow {
     ip: row.ip,
     userAgent: row.user_agent,
     requestId: row.request_id,
+    details: row.details,
     prevHash: row.prev_hash,
     hash: row.hash,
   };
@@ -102,6 +104,7 @@ export class AuditService {
       ip: input.ip ?? null,
       userAgent: input.userAgent ? input.userAgent.slice(0, 300) : null,
       requestId: input.requestId ?? null,
+      details: input.details && Object.keys(input.details).length > 0 ? { ...input.details } : null,
     };
     // The lock must be its own statement: under READ COMMITTED a statement's snapshot is taken
     // before it waits, so reading the chain's end in the same statement could miss the row the
@@ -114,8 +117,8 @@ export class AuditService {
     await manager.query(
       `INSERT INTO audit_event (id, occurred_at, user_id, username, roles, subject_client_ids, object_type,
          object_id, categories, action, result, ground, route, http_status, ip, user_agent, request_id,
-         prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+         details, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
       [
         fields.id,
         fields.occurredAt,
@@ -134,6 +137,7 @@ export class AuditService {
         fields.ip,
         fields.userAgent,
         fields.requestId,
+        fields.details,
         prevHash,
         chainHash(prevHash, fields),
       ],

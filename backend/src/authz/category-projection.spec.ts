@@ -1,10 +1,31 @@
-import { CLIENT_FIELD_CATEGORIES, type ClientSummary, type DataCategory } from '@werkpad/shared';
+import { type DataCategory } from '@werkpad/shared';
 
 import { abilityOf } from '../../test/ability-of';
 import { buildAbility } from './ability.factory';
+import { COACH_CATEGORIES } from '../modules/clients/clients.policy';
 import { projectByCategory, UnclassifiedFieldError, visibleCategories } from './category-projection';
 
-const client: ClientSummary = {
+interface ClientRow {
+  id: string;
+  coachId: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  bsnMasked: string;
+  city: string;
+}
+
+const CLIENT_FIELD_CATEGORIES: Record<keyof ClientRow, DataCategory | 'always'> = {
+  id: 'always',
+  coachId: 'always',
+  firstName: 'identity',
+  lastName: 'identity',
+  dateOfBirth: 'identity',
+  bsnMasked: 'identity',
+  city: 'contact',
+};
+
+const client: ClientRow = {
   id: 'k-1',
   coachId: 'c-1',
   firstName: 'Anna',
@@ -57,7 +78,7 @@ describe('category projection', () => {
   });
 
   it('refuses to send a field that has no declared category', () => {
-    const withExtra = { ...client, notes: 'vrije tekst' } as ClientSummary & { notes: string };
+    const withExtra = { ...client, notes: 'vrije tekst' } as ClientRow & { notes: string };
     expect(() =>
       projectByCategory(
         withExtra,
@@ -67,7 +88,7 @@ describe('category projection', () => {
     ).toThrow(UnclassifiedFieldError);
   });
 
-  it('gives a coach identity and contact of their own clients, and nothing of someone else’s', () => {
+  it('gives a coach the whole file of their own clients except medical and payroll, and nothing of someone else’s', () => {
     const coach = buildAbility({
       id: 'c-1',
       username: 'coach1',
@@ -75,7 +96,11 @@ describe('category projection', () => {
       roles: ['coach'],
       sessionId: 's',
     });
-    expect(visibleCategories(coach, 'read', 'Client', client)).toEqual(new Set(['identity', 'contact']));
+    const own = visibleCategories(coach, 'read', 'Client', client);
+    expect(own).toEqual(new Set(COACH_CATEGORIES));
+    expect(own.has('coaching_notes')).toBe(true);
+    expect(own.has('medical')).toBe(false);
+    expect(own.has('payroll')).toBe(false);
     expect(visibleCategories(coach, 'read', 'Client', { ...client, coachId: 'c-9' }).size).toBe(0);
   });
 });

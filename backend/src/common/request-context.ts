@@ -12,6 +12,8 @@ export interface AuditDetails {
   objectId?: string;
   categories?: DataCategory[];
   ground?: AuditGround;
+  /** Search criteria and similar particulars; never a BSN or free text in clear (R-AUD-04). */
+  details?: Record<string, string>;
 }
 
 export interface RequestContextStore {
@@ -66,5 +68,6 @@ export const RequestContext = {
     if (details.objectId !== undefined) store.audit.objectId = details.objectId;
     if (details.categories) store.audit.categories = details.categories;
     if (details.ground) store.audit.ground = details.ground;
+    if (details.details) store.audit.details = { ...store.audit.details, ...details.details };
   },
 };

@@ -1,6 +1,11 @@
+import { type InburgeringStatus, type LanguageLevel, type TrajectoryType } from '@werkpad/shared';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A client of the agency. Schema: db/migrations/*-CreateClients.ts. The BSN is never stored readable. */
+/**
+ * A client of the agency. Schema: db/migrations/*-CreateClients.ts and *-ClientFilesAndTrajectories.ts.
+ * The BSN and bank account are never stored readable. `openTrajectoryTypes`, `payrollScope` and
+ * `inIntake` are kept by a database trigger on `trajectory`, so policies can scope on them in SQL.
+ */
 @Entity({ name: 'client' })
 export class Client {
   @PrimaryGeneratedColumn('uuid')
@@ -21,6 +26,9 @@ export class Client {
   @Column({ name: 'bsn_blind_index', type: 'bytea' })
   bsnBlindIndex: Buffer;
 
+  @Column({ type: 'text', nullable: true })
+  nationality: string | null;
+
   @Column({ type: 'text' })
   street: string;
 
@@ -33,6 +41,70 @@ export class Client {
   @Column({ type: 'text' })
   city: string;
 
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  @Column({ name: 'dutch_language_level', type: 'text', nullable: true })
+  dutchLanguageLevel: LanguageLevel | null;
+
+  @Column({ name: 'inburgering_status', type: 'text', nullable: true })
+  inburgeringStatus: InburgeringStatus | null;
+
+  @Column({ name: 'driving_licence', type: 'boolean', nullable: true })
+  drivingLicence: boolean | null;
+
+  @Column({ type: 'text', nullable: true })
+  transport: string | null;
+
+  @Column({ name: 'availability_hours_per_week', type: 'integer', nullable: true })
+  availabilityHoursPerWeek: number | null;
+
+  @Column({ name: 'availability_notes', type: 'text', nullable: true })
+  availabilityNotes: string | null;
+
+  @Column({ name: 'cv_link', type: 'text', nullable: true })
+  cvLink: string | null;
+
+  @Column({ name: 'education_level', type: 'text', nullable: true })
+  educationLevel: string | null;
+
+  @Column({ name: 'has_debts', type: 'boolean', nullable: true })
+  hasDebts: boolean | null;
+
+  @Column({ name: 'debt_notes', type: 'text', nullable: true })
+  debtNotes: string | null;
+
+  @Column({ name: 'life_domains_notes', type: 'text', nullable: true })
+  lifeDomainsNotes: string | null;
+
+  @Column({ name: 'functional_limitations', type: 'text', nullable: true })
+  functionalLimitations: string | null;
+
+  @Column({ name: 'iban_encrypted', type: 'bytea', nullable: true })
+  ibanEncrypted: Buffer | null;
+
   @Column({ name: 'coach_id', type: 'uuid', nullable: true })
   coachId: string | null;
+
+  @Column({ name: 'income_consultant_id', type: 'uuid', nullable: true })
+  incomeConsultantId: string | null;
+
+  /** Maintained by the trajectory trigger; never written by the application. */
+  @Column({ name: 'open_trajectory_types', type: 'text', array: true, insert: false, update: false })
+  openTrajectoryTypes: TrajectoryType[];
+
+  @Column({ name: 'payroll_scope', type: 'boolean', insert: false, update: false })
+  payrollScope: boolean;
+
+  @Column({ name: 'in_intake', type: 'boolean', insert: false, update: false })
+  inIntake: boolean;
+
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', insert: false })
+  updatedAt: Date;
 }

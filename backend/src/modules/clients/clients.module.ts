@@ -1,7 +1,17 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { Client } from './client.entity';
+import { ClientAccess } from './client-access.service';
 import { ClientsController } from './clients.controller';
 import { ClientsService } from './clients.service';
+import { FieldChangeRecord } from './field-change.entity';
+import { FieldChangeRecorder } from './field-change.recorder';
 
-@Module({ controllers: [ClientsController], providers: [ClientsService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Client, FieldChangeRecord])],
+  controllers: [ClientsController],
+  providers: [ClientsService, ClientAccess, FieldChangeRecorder],
+  exports: [ClientAccess, FieldChangeRecorder],
+})
 export class ClientsModule {}

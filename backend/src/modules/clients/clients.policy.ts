@@ -1,15 +1,79 @@
+import { DATA_CATEGORIES, type DataCategory } from '@werkpad/shared';
+
 import { type ModulePolicy } from '../../authz/policy.types';
 
+/** Everything a file can hold except what belongs elsewhere: medical (R-MED-01) and payroll. */
+export const COACH_CATEGORIES: readonly DataCategory[] = DATA_CATEGORIES.filter(
+  (category) => !['medical', 'payroll', 'account'].includes(category),
+);
+
+/** R-SHARE-03: whether finding work succeeds and whether that affects the benefit. */
+export const INCOME_CONSULTANT_CATEGORIES: readonly DataCategory[] = [
+  'identity',
+  'contact',
+  'progress',
+  'benefit_impact',
+];
+
 /**
- * Client files. A coach sees the clients of their own caseload only (RULES.md §1, need-to-know).
- * Admin sees no client content at all; the other roles get their views in later modules.
- * What a role sees of a client is declared per data category (the rule's fields).
+ * R-SHARE-03, intake exception: the data needed to determine the right to benefit and the route.
+ * Not coaching notes, functional health limitations or religion (see docs/decisions.md).
+ */
+export const INTAKE_EXTRA_CATEGORIES: readonly DataCategory[] = [
+  'work_history',
+  'education',
+  'availability_transport',
+  'financial',
+  'language_inburgering',
+  'life_domains',
+];
+
+/** Payroll acts as employer: identity (BSN, bank account), address for payslips, payroll data. */
+export const PAYROLL_CATEGORIES: readonly DataCategory[] = ['identity', 'contact', 'payroll'];
+
+export const MANAGEMENT_CATEGORIES: readonly DataCategory[] = ['identity', 'progress'];
+
+/**
+ * Client files (RULES.md §1). What a role sees of a client is declared per data category (the
+ * rule's fields); which clients, by conditions on the client's own columns, so the same rules
+ * scope lists in SQL. Nobody reads `medical` here: that is the Expertisecentrum's (issue 5).
  */
 export const clientsPolicy: ModulePolicy = {
   module: 'clients',
-  subjects: ['Client'],
+  subjects: ['Client', 'Document'],
   byRole: {
-    // Categories are CASL fields; issue 3 widens this to the coach's full file (never medical).
-    coach: ({ can, user }) => can('read', 'Client', ['identity', 'contact'], { coachId: user.id }),
+    coach: ({ can, user }) => {
+      // Own caseload only; a coach registers new clients into their own caseload.
+      can('read', 'Client', [...COACH_CATEGORIES], { coachId: user.id });
+      can('update', 'Client', [...COACH_CATEGORIES], { coachId: user.id });
+      can('create', 'Client', { coachId: user.id });
+      can('reveal', 'Client', { coachId: user.id });
+      can('read', 'Document');
+      can('create', 'Document');
+    },
+    income_consultant: ({ can, user }) => {
+      can('read', 'Client', [...INCOME_CONSULTANT_CATEGORIES], { incomeConsultantId: user.id });
+      can('read', 'Client', [...INTAKE_EXTRA_CATEGORIES], { incomeConsultantId: user.id, inIntake: true });
+      // The benefit system is keyed by BSN.
+      can('reveal', 'Client', { incomeConsultantId: user.id });
+      can('read', 'Document');
+    },
+    payroll: ({ can }) => {
+      // Only clients employed under WSW / beschut werk or placed with loonkostensubsidie.
+      can('read', 'Client', [...PAYROLL_CATEGORIES], { payrollScope: true });
+      can('update', 'Client', ['payroll'], { payrollScope: true });
+      can('reveal', 'Client', { payrollScope: true });
+      can('read', 'Document');
+      can('create', 'Document');
+    },
+    management: ({ can }) => {
+      // Identity and progress of every client; no notes, no documents (no Document rule).
+      can('read', 'Client', [...MANAGEMENT_CATEGORIES]);
+    },
+    admin: ({ can }) => {
+      // Caseload assignment needs to recognise the person (name, date of birth), nothing of the file.
+      can('read', 'Client', ['identity']);
+      can('assign', 'Client');
+    },
   },
 };

@@ -91,7 +91,12 @@ export class ClientsService {
       CLIENT_FIELD_CATEGORIES,
       visible,
     );
-    return { ...projected, id: client.id, coachId: client.coachId };
+    return {
+      ...projected,
+      id: client.id,
+      coachId: client.coachId,
+      incomeConsultantId: client.incomeConsultantId,
+    };
   }
 
   private toSummary(client: Client, withBsn = true): ClientSummary {
@@ -103,6 +108,9 @@ export class ClientsService {
       bsnMasked: withBsn ? maskBsn(this.crypto.decrypt(client.bsnEncrypted)) : '',
       city: client.city,
       coachId: client.coachId,
+      coachName: null,
+      incomeConsultantId: client.incomeConsultantId,
+      openTrajectoryTypes: client.openTrajectoryTypes,
     };
   }
 }

@@ -1,0 +1,67 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type Action, type DataCategory } from '@werkpad/shared';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+
+import { asSubject } from '../../authz/ability.factory';
+import { visibleCategories } from '../../authz/category-projection';
+import { type AppAbility } from '../../authz/policy.types';
+import { applyAbilityScope } from '../../authz/sql-scope';
+import { RequestContext } from '../../common/request-context';
+import { Client } from './client.entity';
+
+/** A client the caller may see, with the categories they may read and change of it. */
+export interface AccessibleClient {
+  readonly client: Client;
+  readonly readable: ReadonlySet<DataCategory>;
+  readonly writable: ReadonlySet<DataCategory>;
+}
+
+/**
+ * The one way into a client's file for every module (trajectories, dossier, payroll): the client is
+ * loaded through the SQL scope of the caller's `read` rules, so a client outside the scope answers
+ * 404 exactly as if it did not exist; what may be read or changed of it is then per category.
+ */
+@Injectable()
+export class ClientAccess {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The request's transaction for a change, the pool for a read. */
+  manager(): EntityManager {
+    return RequestContext.current()?.manager ?? this.dataSource.manager;
+  }
+
+  clientQuery(): SelectQueryBuilder<Client> {
+    return this.manager().getRepository(Client).createQueryBuilder('client');
+  }
+
+  /** Loads a visible client or answers 404 (never 403: that would confirm the client exists). */
+  async find(ability: AppAbility, clientId: string): Promise<AccessibleClient> {
+    RequestContext.addAuditDetails({ subjectClientIds: [clientId] });
+    const client = await applyAbilityScope(this.clientQuery(), ability, 'read', 'Client')
+      .andWhere('client.id = :clientId', { clientId })
+      .getOne();
+    if (!client) throw new NotFoundException('Cliënt niet gevonden.');
+    return {
+      client,
+      readable: visibleCategories(ability, 'read', 'Client', client),
+      writable: visibleCategories(ability, 'update', 'Client', client),
+    };
+  }
+
+  /** 404 when the category is not readable at all, 403 when it is readable but not writable. */
+  requireCategory(
+    access: AccessibleClient,
+    category: DataCategory,
+    action: Extract<Action, 'read' | 'update'>,
+  ) {
+    if (!access.readable.has(category)) throw new NotFoundException('Niet gevonden.');
+    if (action === 'update' && !access.writable.has(category))
+      throw new ForbiddenException('U mag deze gegevens van de cliënt niet wijzigen.');
+  }
+
+  /** Whether the caller may do `action` on this client as a whole (e.g. `reveal`, `assign`). */
+  can(ability: AppAbility, action: Action, client: Client): boolean {
+    return ability.can(action, asSubject('Client', { ...client }));
+  }
+}

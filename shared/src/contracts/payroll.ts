@@ -1,0 +1,62 @@
+/** Payroll data of clients employed under WSW / beschut werk or with loonkostensubsidie (category `payroll`). */
+export interface EmploymentView {
+  readonly id: string;
+  readonly clientId: string;
+  readonly employerName: string;
+  /** The client works for an inlener (placement) rather than for the employer directly. */
+  readonly isInlener: boolean;
+  readonly jobTitle: string;
+  readonly startDate: string;
+  readonly endDate: string | null;
+  readonly contractHoursPerWeek: number;
+  /** Gross monthly salary in euro cents. */
+  readonly grossMonthlySalaryCents: number;
+}
+
+export interface HoursRecordView {
+  readonly id: string;
+  readonly employmentId: string;
+  /** First day of the month the hours belong to. */
+  readonly month: string;
+  readonly hoursWorked: number;
+}
+
+/** An absence episode: dates only. The reason is medical and never recorded here (R-MED-01). */
+export interface AbsenceEpisodeView {
+  readonly id: string;
+  readonly employmentId: string;
+  readonly firstDay: string;
+  readonly lastDay: string | null;
+}
+
+export interface LoonwaardeView {
+  readonly id: string;
+  readonly clientId: string;
+  readonly assessedOn: string;
+  /** Loonwaarde as a percentage of the minimum wage (0-100). */
+  readonly percentage: number;
+  readonly method: string;
+  /** R-HUM-01: the person who assessed it. */
+  readonly assessedBy: string;
+}
+
+export const LKS_STATUSES = ['aangevraagd', 'toegekend', 'afgewezen'] as const;
+export type LksStatus = (typeof LKS_STATUSES)[number];
+
+export interface LksApplicationView {
+  readonly id: string;
+  readonly clientId: string;
+  readonly appliedOn: string;
+  readonly periodStart: string;
+  readonly periodEnd: string | null;
+  readonly status: LksStatus;
+  readonly amountCents: number | null;
+}
+
+export interface PayrollFile {
+  readonly employments: readonly EmploymentView[];
+  readonly hours: readonly HoursRecordView[];
+  readonly absences: readonly AbsenceEpisodeView[];
+  readonly loonwaarde: readonly LoonwaardeView[];
+  readonly lksApplications: readonly LksApplicationView[];
+}
