@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
 
 import { type Role } from '@werkpad/shared';
-import { type Pool } from 'pg';
+import { type Pool, type PoolClient } from 'pg';
 
+import {
+  type ClientParticulars,
+  DOSSIER_TEMPLATES,
+  syntheticDossierEntries,
+  syntheticParticulars,
+  syntheticPayroll,
+  syntheticTrajectories,
+} from './synthetic-file';
 import { syntheticPeople } from './synthetic-people';
 
 export interface DemoUser {
@@ -23,23 +31,192 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'management1', displayName: 'Maarten Management', roles: ['management'] },
 ];
 
-export interface BsnProtector {
+/**
+ * Encryption of sensitive fields as the backend does it (FieldCrypto): the BSN with its blind
+ * index, other fields (the IBAN) encrypted only.
+ */
+export interface FieldProtector {
   protect(bsn: string): { encrypted: Buffer; blindIndex: Buffer };
+  encrypt(plaintext: string): Buffer;
 }
+
+/** The earlier name of FieldProtector. */
+export type BsnProtector = FieldProtector;
 
 export interface DemoSeedOptions {
   readonly clients: number;
   readonly passwordHash: string;
-  readonly bsnProtector: BsnProtector;
+  /** Encrypts the BSN (with blind index) and the IBAN; FieldCrypto fits. */
+  readonly bsnProtector: FieldProtector;
+  /** Dossier entries per client (default 3: a note, a progress entry and a decision). */
+  readonly notesPerClient?: number;
+  /** The day the data is generated around (YYYY-MM-DD); default today. */
+  readonly today?: string;
   readonly batchSize?: number;
+  /** Batches inserted at the same time, each on its own connection of the pool (default 2). */
+  readonly concurrency?: number;
   readonly onProgress?: (inserted: number) => void;
 }
 
-/** Inserts the demo users (if missing) and `clients` synthetic clients split over coach1 and coach2. */
-export async function seedDemo(
-  pool: Pool,
-  options: DemoSeedOptions,
-): Promise<{ users: number; clients: number }> {
+export interface DemoSeedResult {
+  readonly users: number;
+  readonly clients: number;
+  readonly trajectories: number;
+  readonly dossierEntries: number;
+  readonly employments: number;
+}
+
+type Column = readonly [name: string, type: string];
+
+/** One INSERT … SELECT FROM unnest(…) for many rows: one round trip, no per-row statements. */
+async function insertRows(
+  db: PoolClient,
+  table: string,
+  columns: readonly Column[],
+  rows: readonly (readonly unknown[])[],
+  suffix = '',
+): Promise<{ id: string }[]> {
+  if (rows.length === 0) return [];
+  const arrays = columns.map((_, column) => rows.map((row) => row[column]));
+  const result = await db.query<{ id: string }>(
+    `INSERT INTO ${table} (${columns.map(([name]) => name).join(', ')})
+     SELECT * FROM unnest(${columns.map(([, type], n) => `$${n + 1}::${type}[]`).join(', ')}) ${suffix}`,
+    arrays,
+  );
+  return result.rows;
+}
+
+const CLIENT_COLUMNS: readonly Column[] = [
+  ['id', 'uuid'],
+  ['first_name', 'text'],
+  ['last_name', 'text'],
+  ['date_of_birth', 'date'],
+  ['bsn_encrypted', 'bytea'],
+  ['bsn_blind_index', 'bytea'],
+  ['street', 'text'],
+  ['house_number', 'text'],
+  ['postcode', 'text'],
+  ['city', 'text'],
+  ['coach_id', 'uuid'],
+  ['income_consultant_id', 'uuid'],
+  ['nationality', 'text'],
+  ['phone', 'text'],
+  ['email', 'text'],
+  ['dutch_language_level', 'text'],
+  ['inburgering_status', 'text'],
+  ['driving_licence', 'boolean'],
+  ['transport', 'text'],
+  ['availability_hours_per_week', 'integer'],
+  ['availability_notes', 'text'],
+  ['cv_link', 'text'],
+  ['education_level', 'text'],
+  ['has_debts', 'boolean'],
+  ['debt_notes', 'text'],
+  ['life_domains_notes', 'text'],
+  ['functional_limitations', 'text'],
+  ['iban_encrypted', 'bytea'],
+];
+const TRAJECTORY_COLUMNS: readonly Column[] = [
+  ['id', 'uuid'],
+  ['client_id', 'uuid'],
+  ['type', 'text'],
+  ['legal_basis', 'text'],
+  ['status', 'text'],
+  ['start_date', 'date'],
+  ['closed_on', 'date'],
+  ['coach_id', 'uuid'],
+  ['income_consultant_id', 'uuid'],
+  ['reporting_recipient', 'text'],
+  // text[] per row: passed as one text per row and split again (unnest cannot nest arrays).
+  ['reporting_categories', 'text'],
+  ['reporting_form', 'text'],
+  ['reporting_purpose', 'text'],
+  ['reporting_frequency', 'text'],
+  ['created_by', 'uuid'],
+];
+const EMPLOYMENT_COLUMNS: readonly Column[] = [
+  ['id', 'uuid'],
+  ['client_id', 'uuid'],
+  ['employer_name', 'text'],
+  ['is_inlener', 'boolean'],
+  ['job_title', 'text'],
+  ['start_date', 'date'],
+  ['end_date', 'date'],
+  ['contract_hours_per_week', 'numeric'],
+  ['gross_monthly_salary_cents', 'integer'],
+  ['created_by', 'uuid'],
+];
+const HOURS_COLUMNS: readonly Column[] = [
+  ['employment_id', 'uuid'],
+  ['month', 'date'],
+  ['hours_worked', 'numeric'],
+  ['created_by', 'uuid'],
+];
+const ABSENCE_COLUMNS: readonly Column[] = [
+  ['employment_id', 'uuid'],
+  ['first_day', 'date'],
+  ['last_day', 'date'],
+  ['created_by', 'uuid'],
+];
+const LOONWAARDE_COLUMNS: readonly Column[] = [
+  ['client_id', 'uuid'],
+  ['assessed_on', 'date'],
+  ['percentage', 'integer'],
+  ['method', 'text'],
+  ['assessed_by', 'text'],
+  ['created_by', 'uuid'],
+];
+const LKS_COLUMNS: readonly Column[] = [
+  ['client_id', 'uuid'],
+  ['applied_on', 'date'],
+  ['period_start', 'date'],
+  ['period_end', 'date'],
+  ['status', 'text'],
+  ['amount_cents', 'integer'],
+  ['created_by', 'uuid'],
+];
+
+/** Entries refer to a template by position; the texts travel once per statement, not per row. */
+async function insertDossierEntries(db: PoolClient, rows: readonly (readonly unknown[])[]): Promise<void> {
+  if (rows.length === 0) return;
+  const arrays = [0, 1, 2, 3, 4].map((column) => rows.map((row) => row[column]));
+  const field = <K extends keyof (typeof DOSSIER_TEMPLATES)[number]>(key: K) =>
+    DOSSIER_TEMPLATES.map((entry) => entry[key]);
+  await db.query(
+    `INSERT INTO dossier_entry (client_id, trajectory_id, kind, category, title, body, occurred_on, author_id,
+                                decided_by, correspondence_direction, counterparty)
+     SELECT e.client_id, e.trajectory_id, t.kind, t.category, t.title, t.body, e.occurred_on, e.author_id,
+            t.decided_by, t.direction, t.counterparty
+       FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::date[], $5::uuid[])
+              AS e (client_id, trajectory_id, template, occurred_on, author_id)
+       JOIN unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+              WITH ORDINALITY AS t (kind, category, title, body, decided_by, direction, counterparty, n)
+         ON t.n = e.template + 1`,
+    [
+      ...arrays,
+      field('kind'),
+      field('category'),
+      field('title'),
+      field('body'),
+      field('decidedBy'),
+      field('correspondenceDirection'),
+      field('counterparty'),
+    ],
+  );
+}
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Inserts the demo users (if missing) and `clients` synthetic clients split over coach1 (even
+ * positions) and coach2 (odd), every tenth without a coach and every third linked to income1. Each
+ * new client gets its particulars, one or two trajectories, `notesPerClient` dossier entries and,
+ * with a beschut werk or loonkostensubsidie trajectory, payroll data. Clients whose BSN already
+ * exists are skipped with everything that would hang off them, so a second run adds nothing twice.
+ */
+export async function seedDemo(pool: Pool, options: DemoSeedOptions): Promise<DemoSeedResult> {
   const userIds = new Map<string, string>();
   for (const user of DEMO_USERS) {
     const result = await pool.query<{ id: string }>(
@@ -51,33 +228,172 @@ export async function seedDemo(
     );
     userIds.set(user.username, result.rows[0].id);
   }
-  // Every tenth client has no coach yet: a caseload is an assignment, not a given.
-  const coaches = [userIds.get('coach1'), userIds.get('coach2')];
+  const id = (username: string): string => userIds.get(username) as string;
+  const coaches = [id('coach1'), id('coach2')];
+  const incomeConsultant = id('income1');
+  const payrollUser = id('payroll1');
+  const today = options.today ?? todayIso();
+  const notesPerClient = options.notesPerClient ?? 3;
   const batchSize = options.batchSize ?? 5000;
-  let batch: unknown[][] = [[], [], [], [], [], [], [], [], [], [], []];
-  let inserted = 0;
+  const protector = options.bsnProtector;
+  const totals = { clients: 0, trajectories: 0, dossierEntries: 0, employments: 0 };
 
-  const flush = async (): Promise<void> => {
-    if (batch[0].length === 0) return;
-    await pool.query(
-      `INSERT INTO client (id, first_name, last_name, date_of_birth, bsn_encrypted, bsn_blind_index,
-                           street, house_number, postcode, city, coach_id)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::bytea[], $6::bytea[],
-                            $7::text[], $8::text[], $9::text[], $10::text[], $11::uuid[])
-       ON CONFLICT (bsn_blind_index) DO NOTHING`,
-      batch,
+  type Pending = {
+    index: number;
+    clientId: string;
+    coachId: string | null;
+    incomeId: string | null;
+    particulars: ClientParticulars;
+  };
+  let clientRows: unknown[][] = [];
+  let pending: Pending[] = [];
+
+  /** One batch of clients and everything hanging off them, in order, on one connection. */
+  const insertBatch = async (clientRows: unknown[][], pending: Pending[], db: PoolClient): Promise<void> => {
+    const inserted = new Set(
+      (
+        await insertRows(
+          db,
+          'client',
+          CLIENT_COLUMNS,
+          clientRows,
+          'ON CONFLICT (bsn_blind_index) DO NOTHING RETURNING id',
+        )
+      ).map((row) => row.id),
     );
-    inserted += batch[0].length;
-    options.onProgress?.(inserted);
-    batch = batch.map(() => []);
+    const trajectoryRows: unknown[][] = [];
+    const entryRows: unknown[][] = [];
+    const employmentRows: unknown[][] = [];
+    const hoursRows: unknown[][] = [];
+    const absenceRows: unknown[][] = [];
+    const loonwaardeRows: unknown[][] = [];
+    const lksRows: unknown[][] = [];
+    for (const { index, clientId, coachId, incomeId, particulars } of pending) {
+      if (!inserted.has(clientId)) continue;
+      // The coach who would hold the file; for a client without a coach the one who wrote it.
+      const author = coachId ?? coaches[index % 2];
+      const trajectories = syntheticTrajectories(index, today, undefined, particulars);
+      const trajectoryIds = trajectories.map(() => randomUUID());
+      trajectories.forEach((trajectory, position) => {
+        trajectoryRows.push([
+          trajectoryIds[position],
+          clientId,
+          trajectory.type,
+          trajectory.legalBasis,
+          trajectory.status,
+          trajectory.startDate,
+          trajectory.closedOn,
+          coachId,
+          incomeId,
+          trajectory.reportingRecipient,
+          trajectory.reportingCategories.join(','),
+          trajectory.reportingForm,
+          trajectory.reportingPurpose,
+          trajectory.reportingFrequency,
+          author,
+        ]);
+      });
+      for (const entry of syntheticDossierEntries(index, trajectories, notesPerClient, today)) {
+        entryRows.push([clientId, trajectoryIds[entry.trajectory], entry.template, entry.occurredOn, author]);
+      }
+      const payroll = syntheticPayroll(index, trajectories, today);
+      if (payroll) {
+        const employmentId = randomUUID();
+        const job = payroll.employment;
+        employmentRows.push([
+          employmentId,
+          clientId,
+          job.employerName,
+          job.isInlener,
+          job.jobTitle,
+          job.startDate,
+          job.endDate,
+          job.contractHoursPerWeek,
+          job.grossMonthlySalaryCents,
+          payrollUser,
+        ]);
+        for (const month of payroll.hours) {
+          hoursRows.push([employmentId, month.month, month.hoursWorked, payrollUser]);
+        }
+        for (const absence of payroll.absences) {
+          absenceRows.push([employmentId, absence.firstDay, absence.lastDay, payrollUser]);
+        }
+        const lw = payroll.loonwaarde;
+        loonwaardeRows.push([clientId, lw.assessedOn, lw.percentage, lw.method, lw.assessedBy, payrollUser]);
+        const lks = payroll.lksApplication;
+        if (lks) {
+          lksRows.push([
+            clientId,
+            lks.appliedOn,
+            lks.periodStart,
+            lks.periodEnd,
+            lks.status,
+            lks.amountCents,
+            payrollUser,
+          ]);
+        }
+      }
+    }
+    // After the clients: the trajectory trigger fills client.open_trajectory_types, payroll_scope
+    // and in_intake.
+    await db.query(
+      `INSERT INTO trajectory (${TRAJECTORY_COLUMNS.map(([name]) => name).join(', ')})
+       SELECT id, client_id, type, legal_basis, status, start_date, closed_on, coach_id, income_consultant_id,
+              reporting_recipient, string_to_array(reporting_categories, ','), reporting_form,
+              reporting_purpose, reporting_frequency, created_by
+         FROM unnest(${TRAJECTORY_COLUMNS.map(([, type], n) => `$${n + 1}::${type}[]`).join(', ')})
+           AS t (${TRAJECTORY_COLUMNS.map(([name]) => name).join(', ')})`,
+      TRAJECTORY_COLUMNS.map((_, column) => trajectoryRows.map((row) => row[column])),
+    );
+    const chunk = 25_000;
+    for (let start = 0; start < entryRows.length; start += chunk) {
+      await insertDossierEntries(db, entryRows.slice(start, start + chunk));
+    }
+    await insertRows(db, 'employment', EMPLOYMENT_COLUMNS, employmentRows);
+    await insertRows(db, 'hours_record', HOURS_COLUMNS, hoursRows);
+    await insertRows(db, 'absence_episode', ABSENCE_COLUMNS, absenceRows);
+    await insertRows(db, 'loonwaarde_assessment', LOONWAARDE_COLUMNS, loonwaardeRows);
+    await insertRows(db, 'lks_application', LKS_COLUMNS, lksRows);
+
+    totals.clients += inserted.size;
+    totals.trajectories += trajectoryRows.length;
+    totals.dossierEntries += entryRows.length;
+    totals.employments += employmentRows.length;
+    options.onProgress?.(totals.clients);
+  };
+
+  // Batches run on up to `concurrency` connections at once, so PostgreSQL works on one batch
+  // (index upkeep, foreign-key checks, the trajectory trigger) while the next is generated or sent.
+  const concurrency = Math.max(1, options.concurrency ?? 2);
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | null = null;
+  const flush = async (): Promise<void> => {
+    if (clientRows.length === 0) return;
+    const [rows, batch] = [clientRows, pending];
+    clientRows = [];
+    pending = [];
+    const work: Promise<void> = pool
+      .connect()
+      .then((db) => insertBatch(rows, batch, db).finally(() => db.release()))
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => inFlight.delete(work));
+    inFlight.add(work);
+    while (inFlight.size >= concurrency) await Promise.race(inFlight);
+    if (failure) throw failure.error;
   };
 
   let index = 0;
   for (const person of syntheticPeople(options.clients)) {
-    const { encrypted, blindIndex } = options.bsnProtector.protect(person.bsn);
+    const { encrypted, blindIndex } = protector.protect(person.bsn);
+    // Every tenth client has no coach yet: a caseload is an assignment, not a given.
     const coachId = index % 10 === 9 ? null : coaches[index % 2];
-    const row = [
-      randomUUID(),
+    const incomeId = index % 3 === 0 ? incomeConsultant : null;
+    const extra = syntheticParticulars(person, index);
+    const clientId = randomUUID();
+    clientRows.push([
+      clientId,
       person.firstName,
       person.lastName,
       person.dateOfBirth,
@@ -88,11 +404,32 @@ export async function seedDemo(
       person.postcode,
       person.city,
       coachId,
-    ];
-    row.forEach((value, column) => batch[column].push(value));
+      incomeId,
+      extra.nationality,
+      extra.phone,
+      extra.email,
+      extra.dutchLanguageLevel,
+      extra.inburgeringStatus,
+      extra.drivingLicence,
+      extra.transport,
+      extra.availabilityHoursPerWeek,
+      extra.availabilityNotes,
+      extra.cvLink,
+      extra.educationLevel,
+      extra.hasDebts,
+      extra.debtNotes,
+      extra.lifeDomainsNotes,
+      extra.functionalLimitations,
+      extra.iban === null ? null : protector.encrypt(extra.iban),
+    ]);
+    pending.push({ index, clientId, coachId, incomeId, particulars: extra });
     index++;
-    if (batch[0].length >= batchSize) await flush();
+    if (clientRows.length >= batchSize) await flush();
   }
   await flush();
-  return { users: DEMO_USERS.length, clients: inserted };
+  await Promise.all(inFlight);
+  if (failure) throw (failure as { error: unknown }).error;
+  // The trigger rewrote every client row once or twice; fresh statistics keep the planner honest.
+  await pool.query('VACUUM (ANALYZE) client, trajectory, dossier_entry');
+  return { users: DEMO_USERS.length, ...totals };
 }

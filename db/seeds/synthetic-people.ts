@@ -41,6 +41,12 @@ const FIRST_NAMES = [
   'Kees',
   'Lotte',
   'Mohammed',
+  // Names with diacritics, so accent-insensitive search can be shown ("jose" finds José).
+  'José',
+  'Zoë',
+  'Hüseyin',
+  'Søren',
+  'Anaïs',
 ];
 const LAST_NAMES = [
   'de Vries',
@@ -73,6 +79,10 @@ const LAST_NAMES = [
   'Prins',
   'Huisman',
   'Kuipers',
+  'Çelik',
+  'Şahin',
+  'Müller',
+  'Doğan',
 ];
 const STREETS = [
   'Stationsweg',

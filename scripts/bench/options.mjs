@@ -1,14 +1,27 @@
 // Command-line flags of `npm run bench`.
 import { parseArgs } from 'node:util';
 
-export const SCENARIO_NAMES = ['me', 'login', 'clients', 'clients-search'];
+export const SCENARIO_NAMES = [
+  'me',
+  'login',
+  'clients',
+  'clients-search',
+  'caseload',
+  'client-file',
+  'client-dossier',
+  'search-name',
+];
 
-const USAGE = `Usage: npm run bench -- [--clients N] [--duration S] [--connections C] [--scenario NAME]
+const USAGE = `Usage: npm run bench -- [--clients N] [--notes N] [--duration S] [--connections C] [--scenario NAME]
 
-  --clients N      synthetic clients to seed (default 10000)
+  --clients N      synthetic clients to seed (default $BENCH_CLIENTS or 10000)
+  --notes N        dossier entries per client (default $BENCH_NOTES or 10)
   --duration S     seconds per measured run (default 10); login always sends a fixed 50 requests
   --connections C  concurrent connections (default 10); login always uses 5
-  --scenario NAME  run only one of: ${SCENARIO_NAMES.join(', ')}`;
+  --explain        print EXPLAIN (ANALYZE, BUFFERS) of the floor's SQL for the new scenarios
+  --scenario NAME  run only these (comma-separated) of: ${SCENARIO_NAMES.join(', ')}
+
+  BENCH_SETUP_SQL  SQL run as the owner after seeding (e.g. a CREATE INDEX to try), then ANALYZE`;
 
 function positiveInteger(name, text) {
   const value = Number(text);
@@ -24,10 +37,12 @@ export function readOptions(args = process.argv.slice(2)) {
       args,
       strict: true,
       options: {
-        clients: { type: 'string', default: '10000' },
+        clients: { type: 'string', default: process.env.BENCH_CLIENTS ?? '10000' },
+        notes: { type: 'string', default: process.env.BENCH_NOTES ?? '10' },
         duration: { type: 'string', default: '10' },
         connections: { type: 'string', default: '10' },
         scenario: { type: 'string' },
+        explain: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -35,14 +50,19 @@ export function readOptions(args = process.argv.slice(2)) {
       console.log(USAGE);
       process.exit(0);
     }
-    if (values.scenario !== undefined && !SCENARIO_NAMES.includes(values.scenario)) {
-      throw new Error(`--scenario must be one of ${SCENARIO_NAMES.join(', ')}, not "${values.scenario}"`);
+    const chosen = values.scenario?.split(',').map((name) => name.trim());
+    const unknown = chosen?.filter((name) => !SCENARIO_NAMES.includes(name)) ?? [];
+    if (unknown.length > 0) {
+      throw new Error(`--scenario must be one of ${SCENARIO_NAMES.join(', ')}, not "${unknown.join(', ')}"`);
     }
     return {
       clients: positiveInteger('clients', values.clients),
       duration: positiveInteger('duration', values.duration),
       connections: positiveInteger('connections', values.connections),
-      scenarios: values.scenario ? [values.scenario] : SCENARIO_NAMES,
+      notes: positiveInteger('notes', values.notes),
+      scenarios: chosen ?? SCENARIO_NAMES,
+      explain: values.explain,
+      setupSql: process.env.BENCH_SETUP_SQL ?? '',
     };
   } catch (error) {
     console.error(`${error.message}\n\n${USAGE}`);

@@ -13,6 +13,7 @@ const COLUMNS = [
   ['floor p50', 10],
   ['floor p95', 10],
   ['overhead', 9],
+  ['p95/floor', 10],
 ];
 
 const rate = (value) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
@@ -47,6 +48,7 @@ function rowCells(row) {
     ms(floor.p50),
     ms(floor.p95),
     `×${(app.p50 / floor.p50).toFixed(1)}`,
+    `×${(app.p95 / floor.p95).toFixed(1)}`,
   ];
 }
 
@@ -105,7 +107,8 @@ export function printForeignCpu(rows) {
 export function printNotes(names) {
   const notes = [
     'req/s = responses / time from start to last response; p50/p95 are exact (nearest rank) over every response;',
-    'overhead = app p50 / floor p50; "!" marks a scenario with non-2xx answers or connection errors.',
+    'overhead = app p50 / floor p50; p95/floor = app p95 / floor p95 (target for caseload, client-file, ' +
+      'client-dossier, search-name: ≤ ×2); "!" marks a scenario with non-2xx answers or connection errors.',
   ];
   if (names.includes('login')) {
     notes.push(

@@ -10,8 +10,15 @@
 export const LOGIN_ACCOUNTS = ['coach2', 'admin1', 'dpo1', 'income1', 'expertise1'];
 const LOGIN_REQUESTS = LOGIN_ACCOUNTS.length * 10;
 
-/** A last-name prefix of the synthetic people (db/seeds/synthetic-people.ts): "Bakker", 1 in 30. */
+/** A last-name prefix of the synthetic people (db/seeds/synthetic-people.ts): "Bakker", 1 in 34. */
 export const SEARCH_PREFIX = 'Ba';
+
+/** Part of an accented name, typed without the accent: finds "Çelik" (1 in 34 last names). */
+export const NAME_FRAGMENT = 'celi';
+
+/** The caseload page of the issue: page 3 of 50, sorted by name, open bemiddeling trajectories. */
+export const CASELOAD_PATH =
+  '/api/clients?page=3&pageSize=50&sort=name&status=open&trajectoryType=bemiddeling';
 
 /** A fresh setupClient per run: connection n logs in as account n, for all its requests. */
 function accountPerConnection(password) {
@@ -28,7 +35,7 @@ function accountPerConnection(password) {
  * `auditLock` samples how long requests queue for the audit chain's advisory lock;
  * `floorWithoutAudit` adds a floor run that skips the audit append, to show what the append costs.
  */
-export function buildScenarios({ token, password, connections, duration }) {
+export function buildScenarios({ token, password, connections, duration, clientId }) {
   const bearer = { authorization: `Bearer ${token}` };
   const timed = { connections, duration };
   return [
@@ -63,6 +70,36 @@ export function buildScenarios({ token, password, connections, duration }) {
       name: 'clients-search',
       title: `GET /api/clients?q=${SEARCH_PREFIX}&pageSize=20 (coach1)`,
       request: { method: 'GET', path: `/api/clients?q=${SEARCH_PREFIX}&pageSize=20`, headers: bearer },
+      load: () => timed,
+      warmup: true,
+      auditLock: true,
+    },
+    {
+      name: 'caseload',
+      title: `GET ${CASELOAD_PATH} (coach1)`,
+      request: { method: 'GET', path: CASELOAD_PATH, headers: bearer },
+      load: () => timed,
+      warmup: true,
+      auditLock: true,
+    },
+    {
+      name: 'client-file',
+      title: 'GET /api/clients/:id (coach1, one client of the caseload)',
+      request: { method: 'GET', path: `/api/clients/${clientId}`, headers: bearer },
+      load: () => timed,
+      warmup: true,
+    },
+    {
+      name: 'client-dossier',
+      title: 'GET /api/clients/:id/dossier (coach1, same client)',
+      request: { method: 'GET', path: `/api/clients/${clientId}/dossier`, headers: bearer },
+      load: () => timed,
+      warmup: true,
+    },
+    {
+      name: 'search-name',
+      title: `GET /api/clients?q=${NAME_FRAGMENT}&pageSize=20 (coach1, accent-insensitive)`,
+      request: { method: 'GET', path: `/api/clients?q=${NAME_FRAGMENT}&pageSize=20`, headers: bearer },
       load: () => timed,
       warmup: true,
       auditLock: true,

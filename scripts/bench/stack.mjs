@@ -137,12 +137,16 @@ export class BenchStack {
   }
 
   /** Runs the compiled seed CLI (migrations, demo users, clients); resolves with wall-clock seconds. */
-  async seed(clients) {
+  async seed(clients, notesPerClient = 3) {
     const started = performance.now();
-    const run = spawnNode(SEED_CLI, ['--clients', String(clients)], {
-      ...serverEnv(this.ownerUrl, this.secrets),
-      DEMO_PASSWORD: PASSWORD,
-    });
+    const run = spawnNode(
+      SEED_CLI,
+      ['--clients', String(clients), '--notes-per-client', String(notesPerClient)],
+      {
+        ...serverEnv(this.ownerUrl, this.secrets),
+        DEMO_PASSWORD: PASSWORD,
+      },
+    );
     const code = await run.exited;
     const seconds = (performance.now() - started) / 1000;
     if (code !== 0) throw new Error(`Seeding failed (exit ${code}):\n${run.lines.join('\n')}`);

@@ -3,6 +3,7 @@ export * from './lib/authorization';
 export * from './lib/data-categories';
 export * from './lib/trajectory-types';
 export * from './lib/bsn';
+export * from './lib/iban';
 export * from './contracts/api-error';
 export * from './contracts/auth';
 export * from './contracts/users';

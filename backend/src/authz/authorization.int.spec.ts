@@ -7,6 +7,7 @@ import { routeInventory } from './route-inventory';
 import { DataSource } from 'typeorm';
 
 import { Client } from '../modules/clients/client.entity';
+import { COACH_CATEGORIES } from '../modules/clients/clients.policy';
 import { NO_POLICY_MESSAGE } from './access.guard';
 import { applyAbilityScope } from './sql-scope';
 import { Policy } from './policy.decorator';
@@ -31,7 +32,8 @@ describe('authorization (deny by default, scoped in SQL)', () => {
   afterAll(() => ctx.close());
 
   it('lists every route with its policy and audit declaration (review a diff as a permission change)', () => {
-    expect(routeInventory(ctx.app)).toMatchSnapshot();
+    // The handler's name is not part of the permission surface; method, path, policy and audit are.
+    expect(routeInventory(ctx.app).map(({ handler: _handler, ...route }) => route)).toMatchSnapshot();
   });
 
   it('has a policy (or is explicitly public) and an audit declaration on every route', () => {
@@ -47,8 +49,10 @@ describe('authorization (deny by default, scoped in SQL)', () => {
 
   it('answers 401 on every non-public route when no token is sent', async () => {
     for (const route of routeInventory(ctx.app).filter((r) => r.policy !== 'PUBLIC')) {
-      const path = route.path.replace(':id', '00000000-0000-4000-8000-000000000000');
-      const response = await ctx.http[route.method.toLowerCase() as 'get' | 'post' | 'patch'](path).send({});
+      const path = route.path.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000');
+      const response = await ctx.http[route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put'](path).send(
+        {},
+      );
       expect({ route: `${route.method} ${route.path}`, status: response.status }).toEqual({
         route: `${route.method} ${route.path}`,
         status: 401,
@@ -84,12 +88,12 @@ describe('authorization (deny by default, scoped in SQL)', () => {
     expect(query.getParameters()).toMatchObject({ casl_0: coach1 });
   });
 
-  it('scopes to no rows at all for a role without a rule (admin sees no client content)', async () => {
+  it('scopes to no rows at all for a role without a client rule (the FG sees no client content)', async () => {
     const ability = buildAbility({
       id: 'x',
-      username: 'admin1',
-      displayName: 'A',
-      roles: ['admin'],
+      username: 'dpo1',
+      displayName: 'F',
+      roles: ['dpo'],
       sessionId: 's',
     });
     const rows = await applyAbilityScope(
@@ -99,8 +103,18 @@ describe('authorization (deny by default, scoped in SQL)', () => {
       'Client',
     ).getMany();
     expect(rows).toEqual([]);
-    const response = await ctx.http.get('/api/clients').set(bearer(await ctx.login('admin1')));
+    const response = await ctx.http.get('/api/clients').set(bearer(await ctx.login('dpo1')));
     expect(response.status).toBe(403);
+  });
+
+  it('shows admin only what identifies a person for assignment, never the file', async () => {
+    const response = await ctx.http.get('/api/clients?pageSize=100').set(bearer(await ctx.login('admin1')));
+    expect(response.status).toBe(200);
+    expect(response.body.total).toBe(5);
+    for (const client of response.body.items as Array<Record<string, unknown>>) {
+      expect(client).not.toHaveProperty('city');
+      expect(client).not.toHaveProperty('openTrajectoryTypes');
+    }
   });
 
   it('answers 404, not 403, for a client outside the caseload, exactly as for one that does not exist', async () => {
@@ -137,7 +151,11 @@ describe('authorization (deny by default, scoped in SQL)', () => {
 
   it('sends the ability to the UI as packed rules that carry the caseload condition and categories', async () => {
     const response = await ctx.http.get('/api/auth/me').set(bearer(await ctx.login('coach1')));
-    expect(response.body.rules).toEqual([['read', 'Client', { coachId: coach1 }, 0, 'identity,contact']]);
+    const rules = response.body.rules as unknown[][];
+    expect(rules).toContainEqual(['read', 'Client', { coachId: coach1 }, 0, COACH_CATEGORIES.join(',')]);
+    expect(rules.filter((rule) => rule[1] === 'Client').every((rule) => !String(rule[4]).includes('medical'))).toBe(
+      true,
+    );
   });
 });
 

@@ -10,6 +10,8 @@ export interface RouteEntry {
   readonly path: string;
   readonly policy: string;
   readonly audit: string;
+  /** `Controller.method`, to find the handler's own metadata (e.g. whether it takes a body). */
+  readonly handler: string;
 }
 
 function joinPath(...parts: Array<string | undefined>): string {
@@ -55,6 +57,7 @@ export function routeInventory(app: INestApplication): RouteEntry[] {
             : noAudit
               ? `not audited: ${noAudit}`
               : 'NONE',
+          handler: `${controller.name}.${name}`,
         });
       }
     }

@@ -6,7 +6,8 @@ import { FieldCrypto } from '../common/crypto/field-crypto';
 import { cliConfig, numberArgument } from './cli-config';
 
 /**
- * `npm run seed:demo -- --clients 100000`: demo users plus synthetic clients, inserted in batches
+ * `npm run seed:demo -- --clients 100000 [--notes-per-client 3]`: demo users plus synthetic clients with
+ * trajectories, dossier entries and payroll data, inserted in batches
  * through unnest() so that 100,000 clients take seconds, not minutes. Refuses production.
  */
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const clients = numberArgument('clients', 200);
+  const notesPerClient = numberArgument('notes-per-client', 3);
   const password = process.env.DEMO_PASSWORD ?? 'Werkpad-demo-2026';
   await migrateDatabase(config.databaseUrl, config.dbAppPassword);
   const pool = new Pool({ connectionString: config.databaseUrl, max: 2 });
@@ -25,12 +27,16 @@ async function main(): Promise<void> {
       clients,
       passwordHash: await new PasswordHasher().hash(password),
       bsnProtector: new FieldCrypto(config.fieldEncryptionKey, config.blindIndexKey),
+      notesPerClient,
       onProgress: (inserted) => {
         if (clients >= 20_000 && inserted % 20_000 === 0) console.log(`  ${inserted} cliënten…`);
       },
     });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`Demodata geladen: ${result.users} gebruikers, ${result.clients} cliënten in ${seconds} s.`);
+    console.log(
+      `Demodata geladen: ${result.users} gebruikers, ${result.clients} cliënten, ${result.trajectories} trajecten, ` +
+        `${result.dossierEntries} dossieritems, ${result.employments} dienstverbanden in ${seconds} s.`,
+    );
   } finally {
     await pool.end();
   }

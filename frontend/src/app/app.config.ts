@@ -19,6 +19,7 @@ import { AuthService } from './core/auth/auth.service';
 import { errorInterceptor } from './core/http/error.interceptor';
 import { GlobalErrorHandler } from './core/http/global-error-handler';
 import { WerkpadTitleStrategy } from './core/layout/page-title.strategy';
+import { provideDutchDates } from './shared/dutch-dates';
 import { DutchPaginatorIntl } from './shared/dutch-paginator-intl';
 
 // 'nl-NL' resolves to this 'nl' data (Angular falls back from region to language).
@@ -38,5 +39,7 @@ export const appConfig: ApplicationConfig = {
     { provide: ErrorHandler, useClass: GlobalErrorHandler },
     { provide: MatPaginatorIntl, useClass: DutchPaginatorIntl },
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } },
+    // Datepickers read and write dd-mm-jjjj; the API gets YYYY-MM-DD through toIsoDate (no UTC shift).
+    ...provideDutchDates(),
   ],
 };

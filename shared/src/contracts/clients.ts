@@ -122,3 +122,38 @@ export interface FieldChange {
   readonly changedByName: string;
   readonly changedAt: string;
 }
+
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
+/** Trajectory status as a caseload filter: the client has a trajectory with this status. */
+export const CLIENT_STATUS_FILTERS = ['open', 'closed'] as const;
+export type ClientStatusFilter = (typeof CLIENT_STATUS_FILTERS)[number];
+
+/** Query of GET /api/clients (caseload and search). */
+export interface ClientListQuery {
+  /** Name (partial, accent-insensitive) or a full BSN (exact). */
+  readonly q?: string;
+  readonly page?: number;
+  readonly pageSize?: number;
+  readonly sort?: ClientSort;
+  readonly direction?: SortDirection;
+  readonly trajectoryType?: TrajectoryType;
+  readonly status?: ClientStatusFilter;
+  readonly coachId?: string;
+}
+
+/** Roles that can be assigned to a client (caseload assignment, filter dropdowns). */
+export const STAFF_ROLES = ['coach', 'income_consultant'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** An active staff member as offered in assignment and filter dropdowns (name only). */
+export interface StaffMember {
+  readonly id: string;
+  readonly displayName: string;
+}
+
+/** The full BSN, answered by POST /api/clients/:id/bsn-reveal only (audited). */
+export interface BsnReveal {
+  readonly bsn: string;
+}

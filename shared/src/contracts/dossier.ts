@@ -117,3 +117,28 @@ export const DOCUMENT_MEDIA_TYPES: Readonly<Record<string, string>> = {
   'application/vnd.oasis.opendocument.text': 'OpenDocument-tekst (.odt)',
   'text/plain': 'Tekstbestand',
 };
+
+/**
+ * The text fields of the multipart upload `POST /api/clients/:clientId/documents`, sent next to the
+ * file in the field `file`. Multipart fields are text, hence the flag as 'true' | 'false'.
+ */
+export interface UploadDocumentFields {
+  readonly trajectoryId: string;
+  readonly category: DataCategory;
+  readonly title: string;
+  readonly occurredOn: string;
+  readonly receivedViaWhatsapp?: 'true' | 'false';
+  /** Only with receivedViaWhatsapp 'true' (R-CONS-04). */
+  readonly whatsappDeletedOn?: string;
+}
+
+/** R-CONS-04: the day a document received via WhatsApp was deleted from WhatsApp. */
+export interface RecordWhatsappDeletionRequest {
+  readonly whatsappDeletedOn: string;
+}
+
+/** Filters of `GET /api/clients/:clientId/dossier`. */
+export interface DossierQuery {
+  readonly trajectoryId?: string;
+  readonly kind?: DossierEntryKind;
+}

@@ -60,3 +60,63 @@ export interface PayrollFile {
   readonly loonwaarde: readonly LoonwaardeView[];
   readonly lksApplications: readonly LksApplicationView[];
 }
+
+/** Request bodies of the payroll endpoints. Dates are ISO `YYYY-MM-DD`; an end date is never before its start. */
+export interface CreateEmploymentRequest {
+  readonly employerName: string;
+  readonly isInlener: boolean;
+  readonly jobTitle: string;
+  readonly startDate: string;
+  readonly endDate?: string | null;
+  /** More than 0, at most 40, one decimal. */
+  readonly contractHoursPerWeek: number;
+  readonly grossMonthlySalaryCents: number;
+}
+
+/** Only these may change once an employment is recorded; `endDate: null` reopens it. */
+export interface UpdateEmploymentRequest {
+  readonly jobTitle?: string;
+  readonly endDate?: string | null;
+  readonly contractHoursPerWeek?: number;
+  readonly grossMonthlySalaryCents?: number;
+}
+
+export interface CreateHoursRecordRequest {
+  /** The first day of the month, `YYYY-MM-01`; one record per employment and month. */
+  readonly month: string;
+  /** 0 to 300, one decimal. */
+  readonly hoursWorked: number;
+}
+
+/** Dates only: no reason, diagnosis or note (R-MED-01); the API refuses any other field. */
+export interface CreateAbsenceEpisodeRequest {
+  readonly firstDay: string;
+  readonly lastDay?: string | null;
+}
+
+export interface CreateLoonwaardeRequest {
+  readonly assessedOn: string;
+  readonly percentage: number;
+  readonly method: string;
+  /** R-HUM-01: required. */
+  readonly assessedBy: string;
+}
+
+export interface CreateLksApplicationRequest {
+  readonly appliedOn: string;
+  readonly periodStart: string;
+  readonly periodEnd?: string | null;
+  readonly status: LksStatus;
+  readonly amountCents?: number | null;
+}
+
+export interface UpdateLksApplicationRequest {
+  readonly status?: LksStatus;
+  readonly amountCents?: number | null;
+}
+
+export const LKS_STATUS_LABELS: Readonly<Record<LksStatus, string>> = {
+  aangevraagd: 'Aangevraagd',
+  toegekend: 'Toegekend',
+  afgewezen: 'Afgewezen',
+};

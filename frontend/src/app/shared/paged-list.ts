@@ -81,6 +81,12 @@ export class PagedList<T> {
     this.reload();
   }
 
+  /** Back to the first page with the same search, e.g. after a filter or the sort order changed. */
+  restart(): void {
+    this.pageIndex.set(0);
+    this.reload();
+  }
+
   changePage(event: PageEvent): void {
     this.pageIndex.set(event.pageIndex);
     this.pageSize.set(event.pageSize);

@@ -1,0 +1,87 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTabsModule } from '@angular/material/tabs';
+import { RouterLink } from '@angular/router';
+import type { ClientView } from '@werkpad/shared';
+import { AuthService } from '../../../core/auth/auth.service';
+import { httpStatus } from '../../../core/http/api-error';
+import { ClientDocuments } from '../components/client-documents';
+import { ClientDossier } from '../components/client-dossier';
+import { ClientOverview } from '../components/client-overview';
+import { ClientPayroll } from '../components/client-payroll';
+import { ClientTrajectories } from '../components/client-trajectories';
+import { visibleTabs, writableCategories } from '../services/client-file-access';
+import { ClientsService } from '../services/clients.service';
+
+type LoadState = 'loading' | 'loaded' | 'not-found';
+
+/**
+ * One client file, in tabs. Which tabs exist follows from what the API showed (`categories`) and
+ * the user's rules; every tab loads its own data when it is opened.
+ */
+@Component({
+  selector: 'wp-client-file-page',
+  imports: [
+    RouterLink,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTabsModule,
+    ClientDocuments,
+    ClientDossier,
+    ClientOverview,
+    ClientPayroll,
+    ClientTrajectories,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './client-file-page.html',
+  styleUrl: './client-file-page.scss',
+})
+export class ClientFilePage {
+  private readonly clients = inject(ClientsService);
+  private readonly auth = inject(AuthService);
+
+  /** The route parameter `:id` (component input binding). */
+  readonly id = input.required<string>();
+
+  protected readonly client = signal<ClientView | null>(null);
+  protected readonly state = signal<LoadState>('loading');
+  protected readonly roles = computed(() => this.auth.user()?.roles ?? []);
+  protected readonly tabs = computed(() => visibleTabs(this.client()?.categories, this.auth.ability()));
+  protected readonly writable = computed(() => writableCategories(this.client()?.categories, this.auth.ability()));
+  /** Client fields the user may edit here; payroll's bank account is not edited on this screen. */
+  protected readonly editable = computed(() => this.writable().filter((category) => category !== 'payroll'));
+  protected readonly canManageTrajectories = computed(() => this.writable().includes('progress'));
+  protected readonly canRevealBsn = computed(() => this.auth.ability().can('reveal', 'Client'));
+  protected readonly canUpload = computed(() => this.auth.ability().can('create', 'Document'));
+  protected readonly name = computed(() => {
+    const client = this.client();
+    if (!client || client.firstName === undefined) return 'Cliëntdossier';
+    return `${client.firstName} ${client.lastName ?? ''}`.trim();
+  });
+
+  constructor() {
+    effect(() => this.load(this.id()));
+  }
+
+  protected reload(): void {
+    this.load(this.id());
+  }
+
+  protected replace(client: ClientView): void {
+    this.client.set(client);
+  }
+
+  private load(id: string): void {
+    this.clients.get(id).subscribe({
+      next: (client) => {
+        this.client.set(client);
+        this.state.set('loaded');
+      },
+      error: (error: unknown) => {
+        // 404 also means "not in your caseload": the API does not tell the two apart, nor do we.
+        if (httpStatus(error) === 404) this.state.set('not-found');
+      },
+    });
+  }
+}
