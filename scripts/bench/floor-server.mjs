@@ -104,6 +104,7 @@ async function appendAudit(event, request) {
     subjectClientIds: [],
     objectId: null,
     ground: null,
+    details: null,
     ...event,
     route: `${request.method} ${new URL(request.url, 'http://floor').pathname}`,
     ip: request.socket.remoteAddress ?? null,
@@ -119,8 +120,8 @@ async function appendAudit(event, request) {
     await client.query(
       `INSERT INTO audit_event (id, occurred_at, user_id, username, roles, subject_client_ids, object_type,
          object_id, categories, action, result, ground, route, http_status, ip, user_agent, request_id,
-         prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+         details, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
       [
         fields.id,
         fields.occurredAt,
@@ -139,6 +140,7 @@ async function appendAudit(event, request) {
         fields.ip,
         fields.userAgent,
         fields.requestId,
+        fields.details,
         prevHash,
         chainHash(prevHash, fields),
       ],
@@ -268,6 +270,11 @@ async function clients(request) {
     if (status) conditions.push(`t.status = $${params.push(status)}`);
     where += ` AND EXISTS (SELECT 1 FROM trajectory t WHERE ${conditions.join(' AND ')})`;
   }
+  // The search as ClientsService records it in the audit row (never a BSN).
+  const criteria = { sort: 'name', direction: 'asc', page: String(page), pageSize: String(pageSize) };
+  if (type) criteria.trajectoryType = type;
+  if (status) criteria.status = status;
+  if (text) criteria.zoekterm = '[naam]';
   const offset = (page - 1) * pageSize;
   const count = await pool.query(`SELECT COUNT(*) AS total FROM client c WHERE ${where}`, params);
   const list = await pool.query(
@@ -299,6 +306,7 @@ async function clients(request) {
       result: 'allowed',
       categories: ['identity', 'progress'],
       ground: COACH_GROUND,
+      details: criteria,
       httpStatus: 200,
     },
     request,

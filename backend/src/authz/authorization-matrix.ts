@@ -46,6 +46,10 @@ export function renderAuthorizationMatrix(policies: readonly ModulePolicy[]): st
     '(deny by default). Voorwaarden worden zowel bij een enkel record als in SQL bij lijsten toegepast.',
     'Tussen [ ] staan de gegevenscategorieën die de rol ziet; zonder [ ] alle categorieën behalve medisch.',
     'Welke route welk beleid vraagt, staat in de snapshot `backend/src/authz/__snapshots__/authorization.int.spec.ts.snap`.',
+    'Trajecten, dossierstukken, documenten en loongegevens hangen aan een cliënt: ze zijn alleen te zien bij',
+    'een cliënt die de rol ziet, en alleen in de categorieën die de rol van die cliënt ziet (`Document`',
+    'bepaalt daarnaast of de rol documenten überhaupt mag openen of toevoegen). De volledige tabel',
+    'rol × route × relatie staat in `backend/test/access-table.ts` en wordt als test uitgevoerd.',
     '',
   ];
   for (const policy of policies) {

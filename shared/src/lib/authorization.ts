@@ -15,7 +15,15 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const SUBJECTS = ['all', 'User', 'Client', 'Document', 'AuditEvent', 'AuditChain'] as const;
+export const SUBJECTS = [
+  'all',
+  'User',
+  'Client',
+  'Document',
+  'JobcoachingFile',
+  'AuditEvent',
+  'AuditChain',
+] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
 /** A CASL rule in the packed form the API sends to the UI (see @casl/ability/extra packRules). */

@@ -15,7 +15,9 @@ import { Policy } from '../../authz/policy.decorator';
 import { type AppAbility, type AuthenticatedUser } from '../../authz/policy.types';
 import { ApiGuardedErrors } from '../../common/api-docs';
 import { uuidPipe } from '../../common/uuid.pipe';
-import { ASSIGNMENT_CATEGORY, ClientsService } from './clients.service';
+import { ASSIGNMENT_CATEGORY, ClientAssignmentService } from './client-assignment.service';
+import { ClientSearchService } from './client-search.service';
+import { ClientsService } from './clients.service';
 import { ClientAssignmentDto } from './dto/client-assignment.dto';
 import { ClientListQueryDto, StaffQueryDto } from './dto/client-query.dto';
 import { CreateClientDto, UpdateClientDto } from './dto/client-write.dto';
@@ -45,14 +47,18 @@ const FILE_CATEGORIES: readonly DataCategory[] = [
 @ApiGuardedErrors()
 @Controller('clients')
 export class ClientsController {
-  constructor(private readonly clients: ClientsService) {}
+  constructor(
+    private readonly clients: ClientsService,
+    private readonly search: ClientSearchService,
+    private readonly assignment: ClientAssignmentService,
+  ) {}
 
   @Get()
   @Policy('read', 'Client')
   @Audited('search', 'Client', SUMMARY_CATEGORIES)
   @ApiOkResponse({ type: ClientPageDto })
   list(@CurrentAbility() ability: AppAbility, @Query() query: ClientListQueryDto): Promise<Page<ClientView>> {
-    return this.clients.list(ability, query);
+    return this.search.list(ability, query);
   }
 
   /** Declared before ':id' so that "staff" is not taken for an id. */
@@ -61,7 +67,7 @@ export class ClientsController {
   @NoAudit('staff names for dropdowns only; no client data')
   @ApiOkResponse({ type: [StaffMemberDto] })
   staff(@Query() query: StaffQueryDto): Promise<StaffMember[]> {
-    return this.clients.staff(query.role);
+    return this.assignment.staff(query.role);
   }
 
   @Get(':id')
@@ -124,6 +130,6 @@ export class ClientsController {
     @Param('id', uuidPipe) id: string,
     @Body() dto: ClientAssignmentDto,
   ): Promise<ClientView> {
-    return this.clients.assign(ability, user, id, dto);
+    return this.assignment.assign(ability, user, id, dto);
   }
 }

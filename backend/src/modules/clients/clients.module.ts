@@ -3,6 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { Client } from './client.entity';
 import { ClientAccess } from './client-access.service';
+import { ClientAssignmentService } from './client-assignment.service';
+import { ClientFileService } from './client-file.service';
+import { ClientSearchService } from './client-search.service';
 import { ClientsController } from './clients.controller';
 import { ClientsService } from './clients.service';
 import { FieldChangeRecord } from './field-change.entity';
@@ -11,7 +14,14 @@ import { FieldChangeRecorder } from './field-change.recorder';
 @Module({
   imports: [TypeOrmModule.forFeature([Client, FieldChangeRecord])],
   controllers: [ClientsController],
-  providers: [ClientsService, ClientAccess, FieldChangeRecorder],
+  providers: [
+    ClientsService,
+    ClientSearchService,
+    ClientAssignmentService,
+    ClientFileService,
+    ClientAccess,
+    FieldChangeRecorder,
+  ],
   exports: [ClientAccess, FieldChangeRecorder],
 })
 export class ClientsModule {}

@@ -40,7 +40,7 @@ export const MANAGEMENT_CATEGORIES: readonly DataCategory[] = ['identity', 'prog
  */
 export const clientsPolicy: ModulePolicy = {
   module: 'clients',
-  subjects: ['Client', 'Document'],
+  subjects: ['Client', 'Document', 'JobcoachingFile'],
   byRole: {
     coach: ({ can, user }) => {
       // Own caseload only; a coach registers new clients into their own caseload.
@@ -50,6 +50,8 @@ export const clientsPolicy: ModulePolicy = {
       can('reveal', 'Client', { coachId: user.id });
       can('read', 'Document');
       can('create', 'Document');
+      // R-SHARE-04: the jobcoaching file is between client, coach and (by disclosure) the employer.
+      can('read', 'JobcoachingFile');
     },
     income_consultant: ({ can, user }) => {
       can('read', 'Client', [...INCOME_CONSULTANT_CATEGORIES], { incomeConsultantId: user.id });

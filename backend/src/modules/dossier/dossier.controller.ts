@@ -38,6 +38,7 @@ import { ApiErrorDto, ApiGuardedErrors } from '../../common/api-docs';
 import { uuidPipe } from '../../common/uuid.pipe';
 import { attachmentDisposition } from './document-checks';
 import { DocumentUploadInterceptor, type UploadedDocumentFile } from './document-upload.interceptor';
+import { DocumentsService } from './documents.service';
 import { DossierService } from './dossier.service';
 import {
   CreateDossierEntryDto,
@@ -55,7 +56,10 @@ import {
 @ApiGuardedErrors()
 @Controller('clients/:clientId')
 export class DossierController {
-  constructor(private readonly dossier: DossierService) {}
+  constructor(
+    private readonly dossier: DossierService,
+    private readonly documents: DocumentsService,
+  ) {}
 
   @Get('dossier')
   @Policy('read', 'Client')
@@ -120,7 +124,7 @@ export class DossierController {
     @Body() fields: UploadDocumentDto,
     @UploadedFile() file: UploadedDocumentFile | undefined,
   ): Promise<DossierEntryView> {
-    return this.dossier.upload(ability, actor, clientId, fields, file);
+    return this.documents.upload(ability, actor, clientId, fields, file);
   }
 
   @Get('documents/:documentId/content')
@@ -141,7 +145,7 @@ export class DossierController {
     @Param('clientId', uuidPipe) clientId: string,
     @Param('documentId', uuidPipe) documentId: string,
   ): Promise<StreamableFile> {
-    const { document, content } = await this.dossier.content(ability, clientId, documentId);
+    const { document, content } = await this.documents.content(ability, clientId, documentId);
     return new StreamableFile(content, {
       type: document.mediaType,
       disposition: attachmentDisposition(document.fileName),
@@ -164,6 +168,6 @@ export class DossierController {
     @Param('documentId', uuidPipe) documentId: string,
     @Body() dto: WhatsappDeletionDto,
   ): Promise<DocumentInfo> {
-    return this.dossier.recordWhatsappDeletion(ability, actor, clientId, documentId, dto.whatsappDeletedOn);
+    return this.documents.recordWhatsappDeletion(ability, actor, clientId, documentId, dto.whatsappDeletedOn);
   }
 }

@@ -57,6 +57,25 @@ function changesOf<T extends object>(current: T, patch: Partial<T>, fields: Read
   return changes;
 }
 
+/** The fields of `patch` that were sent, to write as they are (unchanged ones included). */
+function sentFields<T extends object>(
+  patch: Partial<T>,
+  fields: ReadonlyArray<keyof T & string>,
+): Partial<T> {
+  const sent: Partial<T> = {};
+  for (const field of fields) if (patch[field] !== undefined) sent[field] = patch[field];
+  return sent;
+}
+
+/** What of an employment or a loonkostensubsidie application may change after it is recorded. */
+const EMPLOYMENT_UPDATE_FIELDS = [
+  'jobTitle',
+  'endDate',
+  'contractHoursPerWeek',
+  'grossMonthlySalaryCents',
+] as const;
+const LKS_UPDATE_FIELDS = ['status', 'amountCents'] as const;
+
 const toEmployment = (e: Employment): EmploymentView => ({
   id: e.id,
   clientId: e.clientId,
@@ -176,19 +195,9 @@ export class PayrollService {
     const employment = await this.employmentOf(manager, clientId, employmentId);
     if (dto.endDate && dto.endDate < employment.startDate)
       throw fieldError('endDate', `endDate mag niet vóór de startdatum (${employment.startDate}) liggen`);
-    const changes = changesOf(employment, dto, [
-      'jobTitle',
-      'endDate',
-      'contractHoursPerWeek',
-      'grossMonthlySalaryCents',
-    ]);
+    const changes = changesOf(employment, dto, EMPLOYMENT_UPDATE_FIELDS);
     if (changes.length > 0) {
-      const patch: Partial<Employment> = {};
-      if (dto.jobTitle !== undefined) patch.jobTitle = dto.jobTitle;
-      if (dto.endDate !== undefined) patch.endDate = dto.endDate;
-      if (dto.contractHoursPerWeek !== undefined) patch.contractHoursPerWeek = dto.contractHoursPerWeek;
-      if (dto.grossMonthlySalaryCents !== undefined)
-        patch.grossMonthlySalaryCents = dto.grossMonthlySalaryCents;
+      const patch = sentFields<Employment>(dto, EMPLOYMENT_UPDATE_FIELDS);
       await manager.getRepository(Employment).update({ id: employment.id }, patch);
       Object.assign(employment, patch);
       await this.changes.record(
@@ -304,11 +313,9 @@ export class PayrollService {
     const application = await repository.findOne({ where: { id: applicationId, clientId } });
     if (!application) throw new NotFoundException('Aanvraag loonkostensubsidie niet gevonden.');
     RequestContext.addAuditDetails({ objectId: application.id });
-    const changes = changesOf(application, dto, ['status', 'amountCents']);
+    const changes = changesOf(application, dto, LKS_UPDATE_FIELDS);
     if (changes.length > 0) {
-      const patch: Partial<LksApplication> = {};
-      if (dto.status !== undefined) patch.status = dto.status;
-      if (dto.amountCents !== undefined) patch.amountCents = dto.amountCents;
+      const patch = sentFields<LksApplication>(dto, LKS_UPDATE_FIELDS);
       await repository.update({ id: application.id }, patch);
       Object.assign(application, patch);
       await this.changes.record(
