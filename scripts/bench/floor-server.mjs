@@ -279,7 +279,8 @@ async function clients(request) {
   const count = await pool.query(`SELECT COUNT(*) AS total FROM client c WHERE ${where}`, params);
   const list = await pool.query(
     `SELECT ${LIST_COLUMNS} FROM client c LEFT JOIN app_user coach ON coach.id = c.coach_id WHERE ${where}
-      ORDER BY c.last_name ASC, c.first_name ASC, c.id ASC LIMIT ${pageSize} OFFSET ${offset}`,
+      ORDER BY ${text ? 'werkpad_fold(c.last_name), werkpad_fold(c.first_name)' : 'c.last_name ASC, c.first_name ASC'},
+               c.id ASC LIMIT ${pageSize} OFFSET ${offset}`,
     params,
   );
   const items = list.rows.map((row) => ({

@@ -35,7 +35,7 @@ function statements(coachId, clientId) {
     ['search-name: count', `SELECT COUNT(*) FROM client c WHERE ${SEARCH_WHERE}`, [coachId, NAME_FRAGMENT]],
     [
       'search-name: page 1 of 20',
-      `${PAGE} ${SEARCH_WHERE} ORDER BY c.last_name, c.first_name, c.id LIMIT 20`,
+      `${PAGE} ${SEARCH_WHERE} ORDER BY werkpad_fold(c.last_name), werkpad_fold(c.first_name), c.id LIMIT 20`,
       [coachId, NAME_FRAGMENT],
     ],
     ['client-file', 'SELECT c.* FROM client c WHERE c.coach_id = $1 AND c.id = $2', [coachId, clientId]],

@@ -19,6 +19,7 @@ import { type AppAbility, type AuthenticatedUser } from '../../authz/policy.type
 import { RequestContext } from '../../common/request-context';
 import { type AccessibleClient, ClientAccess } from '../clients/client-access.service';
 import { FieldChangeRecorder } from '../clients/field-change.recorder';
+import { Trajectory } from '../trajectories/trajectory.entity';
 import {
   contentMatchesType,
   isAllowedMediaType,
@@ -33,6 +34,7 @@ import {
   documentInfo,
   DossierService,
   fieldError,
+  hidesJobcoachingFile,
   requireKindCategory,
 } from './dossier.service';
 import { type UploadDocumentDto } from './dto/dossier.dto';
@@ -146,7 +148,7 @@ export class DocumentsService {
     documentId: string,
   ): Promise<{ document: StoredDocument; content: Buffer }> {
     const access = await this.access.find(ability, clientId);
-    const { document, entry } = await this.findDocument(access, documentId);
+    const { document, entry } = await this.findDocument(access, documentId, ability);
     RequestContext.addAuditDetails({
       objectId: documentId,
       categories: [entry.category],
@@ -178,7 +180,7 @@ export class DocumentsService {
     whatsappDeletedOn: string,
   ): Promise<DocumentInfo> {
     const access = await this.access.find(ability, clientId);
-    const { document, entry } = await this.findDocument(access, documentId);
+    const { document, entry } = await this.findDocument(access, documentId, ability);
     this.access.requireCategory(access, entry.category, 'update');
     RequestContext.addAuditDetails({
       objectId: documentId,
@@ -206,7 +208,11 @@ export class DocumentsService {
   }
 
   /** The document as filed for this client, or 404 (also when its category is hidden from the caller). */
-  private async findDocument(access: AccessibleClient, documentId: string): Promise<FiledDocument> {
+  private async findDocument(
+    access: AccessibleClient,
+    documentId: string,
+    ability: AppAbility,
+  ): Promise<FiledDocument> {
     const manager = this.access.manager();
     const entry = await manager
       .getRepository(DossierEntry)
@@ -214,7 +220,11 @@ export class DocumentsService {
     const document = entry
       ? await manager.getRepository(StoredDocument).findOneBy({ id: documentId, clientId: access.client.id })
       : null;
-    if (!entry || !document || !access.readable.has(entry.category)) {
+    const hidden =
+      entry !== null &&
+      hidesJobcoachingFile(ability) &&
+      (await manager.getRepository(Trajectory).existsBy({ id: entry.trajectoryId, type: 'jobcoaching' }));
+    if (!entry || !document || hidden || !access.readable.has(entry.category)) {
       throw new NotFoundException('Document niet gevonden.');
     }
     return { document, entry };

@@ -329,6 +329,36 @@ describe('client dossier (R-REP-02)', () => {
         .send({ whatsappDeletedOn: '2026-01-01' });
       expect(whatsapp.status).toBe(404);
     });
+
+    it('R-SHARE-04: the jobcoaching file stays between client and coach; the income consultant sees none of it', async () => {
+      const jobcoaching = await ctx.createTrajectory(clientA, 'jobcoaching', { createdBy: coach1Id });
+      const progress = await addEntry({
+        trajectoryId: jobcoaching,
+        kind: 'progress',
+        category: 'progress',
+        title: 'Werkplekbezoek: gaat goed met collega’s',
+        occurredOn: '2026-02-10',
+      });
+      const report = await uploaded(PDF, {
+        fields: { trajectoryId: jobcoaching, category: 'progress', title: 'Verslag werkplekbezoek' },
+      });
+      const ids = (body: unknown) => (body as DossierEntryView[]).map((item) => item.id);
+      const coach = await ctx.http.get(dossier()).set(bearer(tokens['coach1']));
+      expect(ids(coach.body)).toEqual(expect.arrayContaining([progress.id, report.id]));
+      for (const name of ['ic1', 'mgmt1']) {
+        const other = await ctx.http.get(dossier()).set(bearer(tokens[name]));
+        expect(other.status).toBe(200);
+        expect(ids(other.body)).not.toContain(progress.id);
+        expect(ids(other.body)).not.toContain(report.id);
+        // Progress of other trajectories stays visible: only the jobcoaching file is withheld.
+        expect((other.body as DossierEntryView[]).some((item) => item.category === 'progress')).toBe(true);
+      }
+      const download = await ctx.http.get(content(report.document?.id ?? '')).set(bearer(tokens['ic1']));
+      expect(download.status).toBe(404);
+      expect(
+        (await ctx.http.get(content(report.document?.id ?? '')).set(bearer(tokens['coach1']))).status,
+      ).toBe(200);
+    });
   });
 
   describe('documents', () => {

@@ -59,6 +59,14 @@ export function documentInfo(document: StoredDocument): DocumentInfo {
  * category in SQL; documents additionally need the `Document` ability (upload and download are in
  * DocumentsService).
  */
+/**
+ * R-SHARE-04: the jobcoaching file is between client, coach and (through a recorded disclosure) the
+ * employer; other roles do not see its entries, whatever their category.
+ */
+export function hidesJobcoachingFile(ability: AppAbility): boolean {
+  return !ability.can('read', 'JobcoachingFile');
+}
+
 @Injectable()
 export class DossierService {
   constructor(private readonly access: ClientAccess) {}
@@ -71,6 +79,12 @@ export class DossierService {
       .where('entry.clientId = :clientId', { clientId })
       .andWhere('entry.category = ANY(:readable)', { readable: [...access.readable] });
     if (!ability.can('read', 'Document')) builder.andWhere(`entry.kind <> 'document'`);
+    if (hidesJobcoachingFile(ability)) {
+      builder.andWhere(
+        `NOT EXISTS (SELECT 1 FROM trajectory "jobcoaching" WHERE "jobcoaching"."id" = entry.trajectory_id
+                       AND "jobcoaching"."type" = 'jobcoaching')`,
+      );
+    }
     if (query.trajectoryId)
       builder.andWhere('entry.trajectoryId = :trajectoryId', { trajectoryId: query.trajectoryId });
     if (query.kind) builder.andWhere('entry.kind = :kind', { kind: query.kind });
