@@ -55,15 +55,18 @@ describe('audit trail', () => {
       roles: ['coach'],
       subject_client_ids: [clientId],
       object_id: clientId,
-      categories: ['identity', 'contact'],
+      categories: expect.arrayContaining(['identity', 'contact']),
       action: 'read',
       result: 'allowed',
-      ground: { kind: 'role_policy', reference: 'clients: eigen caseload' },
+      ground: { kind: 'role_policy', reference: 'clients.policy (coach)' },
       route: 'GET /api/clients/:id',
       http_status: 200,
       request_id: 'req-test-0001',
     });
     expect(rows[0].ip).toMatch(/127\.0\.0\.1|::1|::ffff:127\.0\.0\.1/);
+    // Exactly the categories that were shown: a coach never receives medical or payroll data.
+    expect(rows[0].categories).not.toContain('medical');
+    expect(rows[0].categories).not.toContain('payroll');
   });
 
   it('R-AUD-01: logs a search with every client it showed, and a denied attempt with its result', async () => {

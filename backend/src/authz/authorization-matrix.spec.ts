@@ -10,12 +10,15 @@ describe('docs/authorization-matrix.md', () => {
     expect(documented).toBe(renderAuthorizationMatrix(MODULE_POLICIES));
   });
 
-  it('shows that admin sees no client content and a coach only the own caseload', () => {
+  it('shows that admin sees only identity, a coach only the own caseload and nobody medical data', () => {
     const matrix = renderAuthorizationMatrix(MODULE_POLICIES);
-    const clients = matrix.slice(matrix.indexOf('## Module `clients`'));
-    expect(clients).toMatch(/\| Functioneel beheer \(`admin`\) \| — \|/);
+    const clients = matrix.slice(matrix.indexOf('## Module `clients`'), matrix.indexOf('## Module `audit`'));
     expect(clients).toContain(
-      '| Trajectbegeleider (`coach`) | read Client [identity, contact] (coachId = de gebruiker zelf) |',
+      '| Functioneel beheer (`admin`) | read Client [identity] (alle records)<br>assign Client',
     );
+    expect(clients).toMatch(
+      /\| Trajectbegeleider \(`coach`\) \| read Client \[identity, [^\]]*\] \(coachId = de gebruiker zelf\)/,
+    );
+    expect(clients).not.toContain('medical');
   });
 });

@@ -50,9 +50,9 @@ describe('authorization (deny by default, scoped in SQL)', () => {
   it('answers 401 on every non-public route when no token is sent', async () => {
     for (const route of routeInventory(ctx.app).filter((r) => r.policy !== 'PUBLIC')) {
       const path = route.path.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000');
-      const response = await ctx.http[route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put'](path).send(
-        {},
-      );
+      const response = await ctx.http[route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put'](
+        path,
+      ).send({});
       expect({ route: `${route.method} ${route.path}`, status: response.status }).toEqual({
         route: `${route.method} ${route.path}`,
         status: 401,
@@ -153,9 +153,9 @@ describe('authorization (deny by default, scoped in SQL)', () => {
     const response = await ctx.http.get('/api/auth/me').set(bearer(await ctx.login('coach1')));
     const rules = response.body.rules as unknown[][];
     expect(rules).toContainEqual(['read', 'Client', { coachId: coach1 }, 0, COACH_CATEGORIES.join(',')]);
-    expect(rules.filter((rule) => rule[1] === 'Client').every((rule) => !String(rule[4]).includes('medical'))).toBe(
-      true,
-    );
+    expect(
+      rules.filter((rule) => rule[1] === 'Client').every((rule) => !String(rule[4]).includes('medical')),
+    ).toBe(true);
   });
 });
 

@@ -84,7 +84,8 @@ describe('applyAbilityScope', () => {
     });
     expect(ability.can('read', asSubject('Client', { coachId: 'c-1' }))).toBe(true);
     expect(ability.can('read', asSubject('Client', { coachId: 'c-2' }))).toBe(false);
-    expect(ability.can('update', asSubject('Client', { coachId: 'c-1' }))).toBe(false);
+    expect(ability.can('update', asSubject('Client', { coachId: 'c-2' }))).toBe(false);
+    expect(ability.can('assign', asSubject('Client', { coachId: 'c-1' }))).toBe(false);
     expect(scoped(ability).params).toEqual({ casl_0: 'c-1' });
   });
 });

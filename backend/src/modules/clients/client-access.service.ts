@@ -37,6 +37,10 @@ export class ClientAccess {
 
   /** Loads a visible client or answers 404 (never 403: that would confirm the client exists). */
   async find(ability: AppAbility, clientId: string): Promise<AccessibleClient> {
+    // The client is the object unless the handler names a more specific record afterwards, so a
+    // refused access (404) is still logged against the client that was asked for.
+    if (RequestContext.current()?.audit.objectId === undefined)
+      RequestContext.addAuditDetails({ objectId: clientId });
     RequestContext.addAuditDetails({ subjectClientIds: [clientId] });
     const client = await applyAbilityScope(this.clientQuery(), ability, 'read', 'Client')
       .andWhere('client.id = :clientId', { clientId })
