@@ -1,4 +1,4 @@
-import type { DataCategory } from '../lib/data-categories';
+import { DATA_CATEGORIES, type DataCategory } from '../lib/data-categories';
 
 /** R-REP-02: what a client dossier holds. */
 export const DOSSIER_ENTRY_KINDS = [
@@ -25,40 +25,18 @@ export const DOSSIER_ENTRY_KIND_LABELS: Readonly<Record<DossierEntryKind, string
  * (so roles without `coaching_notes`, like the income consultant, never see one); a progress entry
  * is progress or benefit impact. `medical` is never a dossier category (R-MED-01).
  */
+/** What a client file can hold: every category except medical (R-MED-01), religion (R-CONS-05, issue 4) and accounts. */
+const FILE_CATEGORIES: readonly DataCategory[] = DATA_CATEGORIES.filter(
+  (category) => !['medical', 'religion', 'account'].includes(category),
+);
+
 export const DOSSIER_KIND_CATEGORIES: Readonly<Record<DossierEntryKind, readonly DataCategory[]>> = {
   note: ['coaching_notes'],
-  correspondence: [
-    'coaching_notes',
-    'contact',
-    'work_history',
-    'education',
-    'availability_transport',
-    'financial',
-    'language_inburgering',
-    'health_functional',
-    'progress',
-    'benefit_impact',
-    'life_domains',
-    'payroll',
-  ],
+  correspondence: FILE_CATEGORIES.filter((category) => category !== 'identity'),
   progress: ['progress', 'benefit_impact'],
   instrument: ['progress', 'work_history', 'education', 'language_inburgering', 'health_functional'],
   decision: ['progress', 'benefit_impact'],
-  document: [
-    'identity',
-    'coaching_notes',
-    'contact',
-    'work_history',
-    'education',
-    'availability_transport',
-    'financial',
-    'language_inburgering',
-    'health_functional',
-    'progress',
-    'benefit_impact',
-    'life_domains',
-    'payroll',
-  ],
+  document: FILE_CATEGORIES,
 };
 
 export const CORRESPONDENCE_DIRECTIONS = ['incoming', 'outgoing'] as const;

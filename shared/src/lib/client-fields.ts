@@ -1,4 +1,4 @@
-import { type ClientDetail } from '../contracts/clients';
+import { type ClientDetail, type ClientWrite } from '../contracts/clients';
 import { type DataCategory } from './data-categories';
 
 /**
@@ -40,30 +40,38 @@ export const CLIENT_FIELD_CATEGORIES: Readonly<Record<keyof ClientDetail, DataCa
   ibanMasked: 'payroll',
 };
 
+/** Fields written as they are shown; the BSN and IBAN are written in full but shown masked. */
+const WRITTEN_AS_SHOWN = [
+  'firstName',
+  'lastName',
+  'dateOfBirth',
+  'nationality',
+  'street',
+  'houseNumber',
+  'postcode',
+  'city',
+  'phone',
+  'email',
+  'dutchLanguageLevel',
+  'inburgeringStatus',
+  'drivingLicence',
+  'transport',
+  'availabilityHoursPerWeek',
+  'availabilityNotes',
+  'cvLink',
+  'educationLevel',
+  'hasDebts',
+  'debtNotes',
+  'lifeDomainsNotes',
+  'functionalLimitations',
+] as const satisfies ReadonlyArray<keyof ClientWrite & keyof ClientDetail>;
+
 /** The category of each writable field, so an edit is allowed per category (`update` on Client). */
 export const CLIENT_WRITE_CATEGORIES: Readonly<Record<string, DataCategory>> = {
-  firstName: 'identity',
-  lastName: 'identity',
-  dateOfBirth: 'identity',
+  ...(Object.fromEntries(WRITTEN_AS_SHOWN.map((field) => [field, CLIENT_FIELD_CATEGORIES[field]])) as Record<
+    (typeof WRITTEN_AS_SHOWN)[number],
+    DataCategory
+  >),
   bsn: 'identity',
-  nationality: 'identity',
-  street: 'contact',
-  houseNumber: 'contact',
-  postcode: 'contact',
-  city: 'contact',
-  phone: 'contact',
-  email: 'contact',
-  dutchLanguageLevel: 'language_inburgering',
-  inburgeringStatus: 'language_inburgering',
-  drivingLicence: 'availability_transport',
-  transport: 'availability_transport',
-  availabilityHoursPerWeek: 'availability_transport',
-  availabilityNotes: 'availability_transport',
-  cvLink: 'work_history',
-  educationLevel: 'education',
-  hasDebts: 'financial',
-  debtNotes: 'financial',
-  lifeDomainsNotes: 'life_domains',
-  functionalLimitations: 'health_functional',
   iban: 'payroll',
-};
+} satisfies Record<keyof ClientWrite, DataCategory>;

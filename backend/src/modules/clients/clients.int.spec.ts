@@ -368,7 +368,7 @@ describe('client files by role (issue 3)', () => {
       const audit = await lastAudit('PATCH /api/clients/:id');
       expect(audit).toMatchObject({ action: 'update', result: 'allowed', object_id: jansen });
       expect(audit.categories).toEqual(['identity', 'contact']);
-      expect(audit.details).toEqual({ gewijzigdeVelden: 'bsn,city,phone' });
+      expect(audit.details).toEqual({ gewijzigdeVelden: 'city,phone,bsn' });
       const found = await ctx.http.get('/api/clients?q=999990081').set(as('coach1'));
       expect(found.body.items.map((client: ClientView) => client.id)).toEqual([jansen]);
     });
