@@ -4,14 +4,15 @@ import { DEMO_PASSWORD, expectMenu, login } from '../support/demo';
 
 /** What each demo user's navigation must offer: exactly what their role may use. */
 const MENUS: Record<string, string[]> = {
-  admin1: ['Start', 'Gebruikersbeheer'],
+  // Since issue 3 every role with a client policy reaches the caseload (admin: to assign caseloads).
+  admin1: ['Start', 'Mijn cliënten', 'Gebruikersbeheer'],
   coach1: ['Start', 'Mijn cliënten'],
   coach2: ['Start', 'Mijn cliënten'],
-  income1: ['Start'],
+  income1: ['Start', 'Mijn cliënten'],
   expertise1: ['Start'],
-  payroll1: ['Start'],
+  payroll1: ['Start', 'Mijn cliënten'],
   dpo1: ['Start', 'Auditlog controleren'],
-  management1: ['Start'],
+  management1: ['Start', 'Mijn cliënten'],
 };
 
 for (const [username, items] of Object.entries(MENUS)) {

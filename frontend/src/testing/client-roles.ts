@@ -32,7 +32,9 @@ const COACH_FIELDS = [
 ];
 
 /** The client rules per role as the API sends them (mirrors backend clients.policy.ts). */
-export const CLIENT_RULES: Readonly<Record<'coach' | 'income_consultant' | 'payroll' | 'management' | 'admin', PackedRule[]>> = {
+export const CLIENT_RULES: Readonly<
+  Record<'coach' | 'income_consultant' | 'payroll' | 'management' | 'admin', PackedRule[]>
+> = {
   coach: pack([
     { action: 'read', subject: 'Client', fields: COACH_FIELDS, conditions: { coachId: 'u-coach' } },
     { action: 'update', subject: 'Client', fields: COACH_FIELDS, conditions: { coachId: 'u-coach' } },
@@ -52,7 +54,12 @@ export const CLIENT_RULES: Readonly<Record<'coach' | 'income_consultant' | 'payr
     { action: 'read', subject: 'Document' },
   ]),
   payroll: pack([
-    { action: 'read', subject: 'Client', fields: ['identity', 'contact', 'payroll'], conditions: { payrollScope: true } },
+    {
+      action: 'read',
+      subject: 'Client',
+      fields: ['identity', 'contact', 'payroll'],
+      conditions: { payrollScope: true },
+    },
     { action: 'update', subject: 'Client', fields: ['payroll'], conditions: { payrollScope: true } },
     { action: 'reveal', subject: 'Client', conditions: { payrollScope: true } },
     { action: 'read', subject: 'Document' },

@@ -21,22 +21,22 @@ describe('Dutch dates', () => {
     [' 29-02-2024 ', '2024-02-29'],
     ['1980-02-03', '1980-02-03'],
   ])('reads "%s" as day-month-year (%s)', (typed, iso) => {
-    const date = adapter.parse(typed, DUTCH_DATE_INPUT);
+    const date = adapter.parse(typed);
     expect(date && toIsoDate(date)).toBe(iso);
   });
 
   it.each(['31-02-2025', '29-02-2025', '00-01-2025', '12-13-2025', '02/03', 'morgen'])(
     'refuses "%s" as an invalid date, so the form shows a parse error',
     (typed) => {
-      const date = adapter.parse(typed, DUTCH_DATE_INPUT);
+      const date = adapter.parse(typed);
       expect(date).not.toBeNull();
       expect(adapter.isValid(date as Date)).toBe(false);
     },
   );
 
   it('treats an empty field as no date', () => {
-    expect(adapter.parse('', DUTCH_DATE_INPUT)).toBeNull();
-    expect(adapter.parse('   ', DUTCH_DATE_INPUT)).toBeNull();
+    expect(adapter.parse('')).toBeNull();
+    expect(adapter.parse('   ')).toBeNull();
   });
 
   it('writes dd-mm-jjjj in the input', () => {
@@ -54,7 +54,7 @@ describe('Dutch dates', () => {
     });
 
     it('keeps the calendar day that was typed (toISOString would give the day before)', () => {
-      const date = adapter.parse('01-03-2025', DUTCH_DATE_INPUT) as Date;
+      const date = adapter.parse('01-03-2025') as Date;
       expect(date.toISOString().slice(0, 10)).toBe('2025-02-28');
       expect(toIsoDate(date)).toBe('2025-03-01');
     });

@@ -44,7 +44,16 @@ export class ClientDocuments {
   protected readonly failed = signal(false);
   protected readonly actionError = signal<string | null>(null);
   protected readonly canWrite = computed(() => this.canUpload() && this.writable().length > 0);
-  protected readonly columns = ['title', 'type', 'size', 'date', 'category', 'checksum', 'whatsapp', 'actions'];
+  protected readonly columns = [
+    'title',
+    'type',
+    'size',
+    'date',
+    'category',
+    'checksum',
+    'whatsapp',
+    'actions',
+  ];
 
   constructor() {
     effect(() => this.load(this.clientId()));
@@ -92,7 +101,9 @@ export class ClientDocuments {
         setTimeout(() => URL.revokeObjectURL(url), 1000);
       },
       error: (error: unknown) =>
-        this.actionError.set(apiErrorMessage(error, 'Het document kon niet worden gedownload. Probeer het opnieuw.')),
+        this.actionError.set(
+          apiErrorMessage(error, 'Het document kon niet worden gedownload. Probeer het opnieuw.'),
+        ),
     });
   }
 
@@ -120,7 +131,9 @@ export class ClientDocuments {
           this.load(this.clientId());
         },
         error: (error: unknown) =>
-          this.actionError.set(apiErrorMessage(error, 'De verwijdering is niet vastgelegd. Probeer het opnieuw.')),
+          this.actionError.set(
+            apiErrorMessage(error, 'De verwijdering is niet vastgelegd. Probeer het opnieuw.'),
+          ),
       });
   }
 

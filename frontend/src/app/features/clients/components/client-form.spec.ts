@@ -38,7 +38,16 @@ describe('client form', () => {
 
   it('registers a new client with identity and address fields, the required ones marked required', () => {
     const form = createClientForm(createFields, null);
-    for (const key of ['firstName', 'lastName', 'dateOfBirth', 'bsn', 'street', 'houseNumber', 'postcode', 'city']) {
+    for (const key of [
+      'firstName',
+      'lastName',
+      'dateOfBirth',
+      'bsn',
+      'street',
+      'houseNumber',
+      'postcode',
+      'city',
+    ]) {
       expect(form.controls[key].hasError('required')).toBe(true);
     }
     expect(form.controls['email'].hasError('required')).toBe(false);
@@ -105,7 +114,11 @@ describe('client form', () => {
     form.controls['hasDebts'].markAsDirty();
     form.controls['nationality'].setValue('  ');
     form.controls['nationality'].markAsDirty();
-    expect(toClientWrite(form, fields, false)).toEqual({ city: 'Bennekom', hasDebts: true, nationality: null });
+    expect(toClientWrite(form, fields, false)).toEqual({
+      city: 'Bennekom',
+      hasDebts: true,
+      nationality: null,
+    });
   });
 
   it('puts the API field errors on their fields and returns the rest', () => {

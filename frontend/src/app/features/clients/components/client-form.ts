@@ -49,7 +49,14 @@ const YES_NO: readonly SelectOption[] = [
 
 export const EDITABLE_FIELDS: readonly EditableField[] = [
   { key: 'firstName', label: 'Voornaam', category: 'identity', kind: 'text', required: true, maxLength: 100 },
-  { key: 'lastName', label: 'Achternaam', category: 'identity', kind: 'text', required: true, maxLength: 100 },
+  {
+    key: 'lastName',
+    label: 'Achternaam',
+    category: 'identity',
+    kind: 'text',
+    required: true,
+    maxLength: 100,
+  },
   {
     key: 'dateOfBirth',
     label: 'Geboortedatum',
@@ -69,7 +76,14 @@ export const EDITABLE_FIELDS: readonly EditableField[] = [
   },
   { key: 'nationality', label: 'Nationaliteit', category: 'identity', kind: 'text', maxLength: 100 },
   { key: 'street', label: 'Straat', category: 'contact', kind: 'text', required: true, maxLength: 200 },
-  { key: 'houseNumber', label: 'Huisnummer', category: 'contact', kind: 'text', required: true, maxLength: 20 },
+  {
+    key: 'houseNumber',
+    label: 'Huisnummer',
+    category: 'contact',
+    kind: 'text',
+    required: true,
+    maxLength: 20,
+  },
   { key: 'postcode', label: 'Postcode', category: 'contact', kind: 'text', required: true, hint: '1234 AB' },
   { key: 'city', label: 'Woonplaats', category: 'contact', kind: 'text', required: true, maxLength: 100 },
   { key: 'phone', label: 'Telefoon', category: 'contact', kind: 'tel', autocomplete: 'off' },
@@ -79,7 +93,10 @@ export const EDITABLE_FIELDS: readonly EditableField[] = [
     label: 'Taalniveau Nederlands',
     category: 'language_inburgering',
     kind: 'select',
-    options: [{ value: null, label: 'Onbekend' }, ...LANGUAGE_LEVELS.map((level) => ({ value: level, label: level }))],
+    options: [
+      { value: null, label: 'Onbekend' },
+      ...LANGUAGE_LEVELS.map((level) => ({ value: level, label: level })),
+    ],
   },
   {
     key: 'inburgeringStatus',
@@ -105,7 +122,13 @@ export const EDITABLE_FIELDS: readonly EditableField[] = [
     kind: 'textarea',
     maxLength: 2000,
   },
-  { key: 'drivingLicence', label: 'Rijbewijs', category: 'availability_transport', kind: 'select', options: YES_NO },
+  {
+    key: 'drivingLicence',
+    label: 'Rijbewijs',
+    category: 'availability_transport',
+    kind: 'select',
+    options: YES_NO,
+  },
   { key: 'transport', label: 'Vervoer', category: 'availability_transport', kind: 'text', maxLength: 200 },
   {
     key: 'cvLink',
@@ -117,7 +140,13 @@ export const EDITABLE_FIELDS: readonly EditableField[] = [
   },
   { key: 'educationLevel', label: 'Opleidingsniveau', category: 'education', kind: 'text', maxLength: 200 },
   { key: 'hasDebts', label: 'Schulden', category: 'financial', kind: 'select', options: YES_NO },
-  { key: 'debtNotes', label: 'Toelichting schulden', category: 'financial', kind: 'textarea', maxLength: 2000 },
+  {
+    key: 'debtNotes',
+    label: 'Toelichting schulden',
+    category: 'financial',
+    kind: 'textarea',
+    maxLength: 2000,
+  },
   {
     key: 'functionalLimitations',
     label: 'Functionele beperkingen',
@@ -178,7 +207,8 @@ function validatorsFor(field: EditableField, isNew: boolean): ValidatorFn[] {
   if (field.key === 'phone') validators.push(Validators.pattern(PHONE));
   if (field.key === 'cvLink') validators.push(Validators.pattern(/^https:\/\/\S+$/));
   if (field.kind === 'email') validators.push(Validators.email);
-  if (field.kind === 'number') validators.push(Validators.min(0), Validators.max(60), Validators.pattern(/^\d+$/));
+  if (field.kind === 'number')
+    validators.push(Validators.min(0), Validators.max(60), Validators.pattern(/^\d+$/));
   if (field.key === 'dateOfBirth') validators.push(notInFuture);
   return validators;
 }
@@ -186,7 +216,8 @@ function validatorsFor(field: EditableField, isNew: boolean): ValidatorFn[] {
 function initialValue(field: EditableField, client: ClientView | null): FieldValue {
   if (!client || field.key === 'bsn') return field.kind === 'select' ? null : '';
   const value = (client as Record<string, unknown>)[field.key];
-  if (value === undefined || value === null) return field.kind === 'select' || field.kind === 'number' ? null : '';
+  if (value === undefined || value === null)
+    return field.kind === 'select' || field.kind === 'number' ? null : '';
   if (field.kind === 'date' && typeof value === 'string') return fromIsoDate(value.slice(0, 10));
   return value as FieldValue;
 }
@@ -216,7 +247,11 @@ function toApiValue(field: EditableField, value: FieldValue): unknown {
  * The request body: every filled field for a new client; for an edit only what the user changed
  * (a PATCH of untouched fields would record changes that nobody made).
  */
-export function toClientWrite(form: ClientForm, fields: readonly EditableField[], isNew: boolean): ClientWrite {
+export function toClientWrite(
+  form: ClientForm,
+  fields: readonly EditableField[],
+  isNew: boolean,
+): ClientWrite {
   const body: Record<string, unknown> = {};
   for (const field of fields) {
     const control = form.controls[field.key];
@@ -228,6 +263,13 @@ export function toClientWrite(form: ClientForm, fields: readonly EditableField[]
   }
   return body as ClientWrite;
 }
+
+const PATTERN_MESSAGES: Partial<Record<string, string>> = {
+  postcode: 'Vul een postcode in als 1234 AB.',
+  houseNumber: 'Vul een huisnummer in, eventueel met toevoeging (bijvoorbeeld 12 of 12a).',
+  phone: 'Vul een telefoonnummer in met cijfers, spaties, +, - of haakjes.',
+  cvLink: 'Vul een adres in dat begint met https://.',
+};
 
 /** The Dutch message for a field's first error, or null when it is valid or untouched. */
 export function fieldError(field: EditableField, control: AbstractControl | undefined): string | null {
@@ -245,20 +287,7 @@ export function fieldError(field: EditableField, control: AbstractControl | unde
   if (errors['min'] || errors['max'] || (field.kind === 'number' && errors['pattern'])) {
     return 'Vul een heel aantal uren in van 0 tot en met 60.';
   }
-  if (errors['pattern']) {
-    switch (field.key) {
-      case 'postcode':
-        return 'Vul een postcode in als 1234 AB.';
-      case 'houseNumber':
-        return 'Vul een huisnummer in, eventueel met toevoeging (bijvoorbeeld 12 of 12a).';
-      case 'phone':
-        return 'Vul een telefoonnummer in met cijfers, spaties, +, - of haakjes.';
-      case 'cvLink':
-        return 'Vul een adres in dat begint met https://.';
-      default:
-        return `Controleer de ${label}.`;
-    }
-  }
+  if (errors['pattern']) return PATTERN_MESSAGES[field.key] ?? `Controleer de ${label}.`;
   return `Controleer de ${label}.`;
 }
 

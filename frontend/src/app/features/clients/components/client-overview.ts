@@ -4,7 +4,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { type ClientView, DATA_CATEGORY_LABELS, type DataCategory, type Role } from '@werkpad/shared';
 import { apiErrorMessage } from '../../../core/http/api-error';
-import { categoryNotice, shownCategories } from '../services/client-file-access';
+import { categoryNotice } from '../services/client-file-access';
 import { ClientsService } from '../services/clients.service';
 import { formatField, presentFields, type ShownField } from './client-field-defs';
 import { ClientFormDialog, type ClientFormDialogData } from './client-form-dialog';
@@ -29,16 +29,18 @@ export class ClientOverview {
   private readonly dialog = inject(MatDialog);
 
   readonly client = input.required<ClientView>();
+  /** The categories of this file the user may read (fileCategories). */
+  readonly categories = input<readonly DataCategory[]>([]);
   readonly roles = input<readonly Role[]>([]);
   /** Categories of this client the user may change; empty hides "Bewerken". */
   readonly editable = input<readonly DataCategory[]>([]);
   readonly canRevealBsn = input(false);
   readonly changed = output<ClientView>();
 
-  protected readonly notice = computed(() => categoryNotice(this.client().categories, this.roles()));
+  protected readonly notice = computed(() => categoryNotice(this.categories(), this.roles()));
   protected readonly sections = computed<OverviewSection[]>(() => {
     const client = this.client();
-    return shownCategories(client.categories)
+    return this.categories()
       .map((category) => ({
         category,
         label: DATA_CATEGORY_LABELS[category],
@@ -65,7 +67,9 @@ export class ClientOverview {
       },
       error: (error: unknown) => {
         this.revealing.set(false);
-        this.revealError.set(apiErrorMessage(error, 'Het BSN kon niet worden opgehaald. Probeer het opnieuw.'));
+        this.revealError.set(
+          apiErrorMessage(error, 'Het BSN kon niet worden opgehaald. Probeer het opnieuw.'),
+        );
       },
     });
   }

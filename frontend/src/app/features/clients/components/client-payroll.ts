@@ -33,7 +33,9 @@ export class ClientPayroll {
   }
 
   protected employer(employmentId: string): string {
-    const employment: EmploymentView | undefined = this.payroll()?.employments.find((e) => e.id === employmentId);
+    const employment: EmploymentView | undefined = this.payroll()?.employments.find(
+      (e) => e.id === employmentId,
+    );
     return employment ? employment.employerName : 'Onbekend dienstverband';
   }
 

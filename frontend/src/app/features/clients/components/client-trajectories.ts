@@ -72,7 +72,9 @@ export class ClientTrajectories {
   }
 
   protected reportingCategories(trajectory: TrajectoryView): string {
-    return trajectory.reportingAgreement.categories.map((category) => DATA_CATEGORY_LABELS[category]).join(', ');
+    return trajectory.reportingAgreement.categories
+      .map((category) => DATA_CATEGORY_LABELS[category])
+      .join(', ');
   }
 
   protected create(): void {
@@ -116,7 +118,10 @@ export class ClientTrajectories {
             confirmLabel: 'Afsluiten',
           };
           return this.dialog
-            .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data: confirm, role: 'alertdialog' })
+            .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
+              data: confirm,
+              role: 'alertdialog',
+            })
             .afterClosed()
             .pipe(
               filter((confirmed) => confirmed === true),
@@ -130,7 +135,9 @@ export class ClientTrajectories {
           this.afterChange();
         },
         error: (error: unknown) =>
-          this.actionError.set(apiErrorMessage(error, 'Het traject is niet afgesloten. Probeer het opnieuw.')),
+          this.actionError.set(
+            apiErrorMessage(error, 'Het traject is niet afgesloten. Probeer het opnieuw.'),
+          ),
       });
   }
 

@@ -37,7 +37,8 @@ export function fileProblem(file: File | null): string | null {
   if (file.size > DOCUMENT_MAX_BYTES) {
     return `Het bestand is te groot: maximaal ${DOCUMENT_MAX_BYTES / (1024 * 1024)} MB.`;
   }
-  if (!(file.type in DOCUMENT_MEDIA_TYPES)) return `Dit soort bestand wordt niet aangenomen. Toegestaan: ${ACCEPTED_TYPES}.`;
+  if (!(file.type in DOCUMENT_MEDIA_TYPES))
+    return `Dit soort bestand wordt niet aangenomen. Toegestaan: ${ACCEPTED_TYPES}.`;
   return null;
 }
 
@@ -74,7 +75,10 @@ export class DocumentUploadDialog {
   protected readonly form = new FormGroup({
     trajectoryId: new FormControl<string | null>(this.trajectories[0]?.id ?? null, Validators.required),
     category: new FormControl<DataCategory | null>(null, Validators.required),
-    title: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
+    title: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(200)],
+    }),
     occurredOn: new FormControl<Date | null>(new Date(), Validators.required),
     receivedViaWhatsapp: new FormControl(false, { nonNullable: true }),
     whatsappDeletedOn: new FormControl<Date | null>(null),
@@ -103,7 +107,14 @@ export class DocumentUploadDialog {
     this.fileError.set(problem);
     const value = this.form.getRawValue();
     const file = this.file();
-    if (this.form.invalid || problem || !file || !value.trajectoryId || !value.category || !value.occurredOn) {
+    if (
+      this.form.invalid ||
+      problem ||
+      !file ||
+      !value.trajectoryId ||
+      !value.category ||
+      !value.occurredOn
+    ) {
       this.form.markAllAsTouched();
       this.generalErrors.set(['Controleer de gemarkeerde velden.']);
       return;

@@ -97,7 +97,9 @@ export class DossierEntryDialog {
         this.saving.set(false);
         const messages = apiFieldErrors(error).flatMap((field) => field.messages);
         this.generalErrors.set(
-          messages.length > 0 ? messages : [apiErrorMessage(error, 'De notitie is niet opgeslagen. Probeer het opnieuw.')],
+          messages.length > 0
+            ? messages
+            : [apiErrorMessage(error, 'De notitie is niet opgeslagen. Probeer het opnieuw.')],
         );
       },
     });

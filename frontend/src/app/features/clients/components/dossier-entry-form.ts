@@ -38,7 +38,10 @@ export function createEntryForm() {
     trajectoryId: new FormControl<string | null>(null, Validators.required),
     kind: new FormControl<NewEntryKind | null>('note', Validators.required),
     category: new FormControl<DataCategory | null>(null, Validators.required),
-    title: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
+    title: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(200)],
+    }),
     body: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(20000)] }),
     occurredOn: new FormControl<Date | null>(new Date(), Validators.required),
     decidedBy: new FormControl('', {

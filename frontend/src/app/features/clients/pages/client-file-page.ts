@@ -11,7 +11,7 @@ import { ClientDossier } from '../components/client-dossier';
 import { ClientOverview } from '../components/client-overview';
 import { ClientPayroll } from '../components/client-payroll';
 import { ClientTrajectories } from '../components/client-trajectories';
-import { visibleTabs, writableCategories } from '../services/client-file-access';
+import { fileCategories, visibleTabs, writableCategories } from '../services/client-file-access';
 import { ClientsService } from '../services/clients.service';
 
 type LoadState = 'loading' | 'loaded' | 'not-found';
@@ -47,8 +47,12 @@ export class ClientFilePage {
   protected readonly client = signal<ClientView | null>(null);
   protected readonly state = signal<LoadState>('loading');
   protected readonly roles = computed(() => this.auth.user()?.roles ?? []);
-  protected readonly tabs = computed(() => visibleTabs(this.client()?.categories, this.auth.ability()));
-  protected readonly writable = computed(() => writableCategories(this.client()?.categories, this.auth.ability()));
+  /** What the user may read of this file: the fields the API showed plus dossier-only categories. */
+  protected readonly categories = computed(() =>
+    fileCategories(this.client()?.categories, this.auth.ability()),
+  );
+  protected readonly tabs = computed(() => visibleTabs(this.categories(), this.auth.ability()));
+  protected readonly writable = computed(() => writableCategories(this.categories(), this.auth.ability()));
   /** Client fields the user may edit here; payroll's bank account is not edited on this screen. */
   protected readonly editable = computed(() => this.writable().filter((category) => category !== 'payroll'));
   protected readonly canManageTrajectories = computed(() => this.writable().includes('progress'));

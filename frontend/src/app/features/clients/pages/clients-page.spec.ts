@@ -118,11 +118,16 @@ describe('ClientsPage', () => {
 
   it('gives an admin a coach filter and Toewijzen, and no columns of categories admin cannot read', async () => {
     await render('admin');
-    backend.expectOne('/api/clients/staff?role=coach').flush([{ id: 'u-coach', displayName: 'Anna de Vries' }]);
-    const { firstName, lastName, dateOfBirth, bsnMasked, id, coachId, coachName, incomeConsultantId } = CLIENT;
+    backend
+      .expectOne('/api/clients/staff?role=coach')
+      .flush([{ id: 'u-coach', displayName: 'Anna de Vries' }]);
+    const { firstName, lastName, dateOfBirth, bsnMasked, id, coachId, coachName, incomeConsultantId } =
+      CLIENT;
     backend
       .expectOne(FIRST_PAGE)
-      .flush(page([{ id, firstName, lastName, dateOfBirth, bsnMasked, coachId, coachName, incomeConsultantId }]));
+      .flush(
+        page([{ id, firstName, lastName, dateOfBirth, bsnMasked, coachId, coachName, incomeConsultantId }]),
+      );
     const table = await loader().getHarness(MatTableHarness);
     expect(await table.getHeaderRows().then((rows) => rows[0].getCellTextByIndex())).toEqual([
       'Naam',

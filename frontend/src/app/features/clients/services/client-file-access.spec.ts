@@ -1,15 +1,17 @@
+import type { DataCategory } from '@werkpad/shared';
 import { buildAbility } from '../../../core/auth/ability';
 import { CLIENT_RULES } from '../../../../testing/client-roles';
 import {
   categoryNotice,
+  fileCategories,
   entryCategoryOptions,
   readableKinds,
   visibleTabs,
   writableCategories,
 } from './client-file-access';
 
-const INCOME_CATEGORIES = ['identity', 'contact', 'progress', 'benefit_impact'];
-const COACH_CATEGORIES = [
+const INCOME_CATEGORIES: DataCategory[] = ['identity', 'contact', 'progress', 'benefit_impact'];
+const COACH_CATEGORIES: DataCategory[] = [
   'identity',
   'contact',
   'work_history',
@@ -48,6 +50,36 @@ describe('client file access', () => {
       expect(categoryNotice(['progress', 'nonsense', 'identity'], ['management'])).toContain(
         'identiteit en voortgang',
       );
+    });
+  });
+
+  describe('fileCategories', () => {
+    it('R-SHARE-03: adds benefit impact (no client field) for the income consultant, never coaching notes', () => {
+      const categories = fileCategories(
+        ['identity', 'contact', 'progress'],
+        buildAbility(CLIENT_RULES.income_consultant),
+      );
+      expect(categories).toEqual(['identity', 'contact', 'progress', 'benefit_impact']);
+      expect(categoryNotice(categories, ['income_consultant'])).toBe(
+        'U ziet alleen identiteit, contactgegevens, voortgang en gevolgen voor uitkering (R-SHARE-03).',
+      );
+    });
+
+    it('adds the coach the dossier-only categories, so the whole file shows without a notice', () => {
+      const categories = fileCategories(
+        ['identity', 'contact', 'progress'],
+        buildAbility(CLIENT_RULES.coach),
+      );
+      expect(categories).toContain('coaching_notes');
+      expect(categories).not.toContain('medical');
+      expect(categoryNotice(categories, ['coach'])).toBeNull();
+    });
+
+    it('adds nothing for management and ignores unknown names', () => {
+      expect(fileCategories(['identity', 'progress', 'x'], buildAbility(CLIENT_RULES.management))).toEqual([
+        'identity',
+        'progress',
+      ]);
     });
   });
 
@@ -91,7 +123,9 @@ describe('client file access', () => {
 
   describe('what may be written', () => {
     it('lets a coach write the shown categories and an income consultant none', () => {
-      expect(writableCategories(COACH_CATEGORIES, buildAbility(CLIENT_RULES.coach))).toEqual(COACH_CATEGORIES);
+      expect(writableCategories(COACH_CATEGORIES, buildAbility(CLIENT_RULES.coach))).toEqual(
+        COACH_CATEGORIES,
+      );
       expect(writableCategories(INCOME_CATEGORIES, buildAbility(CLIENT_RULES.income_consultant))).toEqual([]);
     });
 
@@ -99,13 +133,24 @@ describe('client file access', () => {
       expect(entryCategoryOptions('note', COACH_CATEGORIES)).toEqual(['coaching_notes']);
       expect(entryCategoryOptions('decision', COACH_CATEGORIES)).toEqual(['progress', 'benefit_impact']);
       expect(entryCategoryOptions('progress', COACH_CATEGORIES)).toEqual(['progress', 'benefit_impact']);
-      expect(entryCategoryOptions('instrument', COACH_CATEGORIES)).toEqual(['progress', 'work_history', 'education']);
+      expect(entryCategoryOptions('instrument', COACH_CATEGORIES)).toEqual([
+        'progress',
+        'work_history',
+        'education',
+      ]);
       expect(entryCategoryOptions(null, COACH_CATEGORIES)).toEqual([]);
     });
 
     it('never offers medical as a dossier category, even when writable (R-MED-01)', () => {
       const all = [...COACH_CATEGORIES, 'medical' as const];
-      for (const kind of ['note', 'correspondence', 'progress', 'instrument', 'decision', 'document'] as const) {
+      for (const kind of [
+        'note',
+        'correspondence',
+        'progress',
+        'instrument',
+        'decision',
+        'document',
+      ] as const) {
         expect(entryCategoryOptions(kind, all)).not.toContain('medical');
       }
     });

@@ -1,4 +1,5 @@
 import {
+  CLIENT_FIELD_CATEGORIES,
   DATA_CATEGORIES,
   DATA_CATEGORY_LABELS,
   type DataCategory,
@@ -18,6 +19,30 @@ export interface ClientFileTabs {
   readonly dossier: boolean;
   readonly documents: boolean;
   readonly payroll: boolean;
+}
+
+/** Categories that have no field on the client itself (notes, benefit impact...): the dossier's. */
+const FIELDLESS_CATEGORIES: readonly DataCategory[] = DATA_CATEGORIES.filter(
+  (category) => !Object.values(CLIENT_FIELD_CATEGORIES).includes(category),
+);
+
+/**
+ * The categories of this file the user may read. The API's `categories` names the client fields it
+ * showed; categories without a client field (coaching notes, benefit impact) live in the dossier, so
+ * for those the user's rules decide (their conditions are the caseload ones the API already applied).
+ */
+export function fileCategories(
+  categories: readonly string[] | undefined,
+  ability: AppAbility,
+): DataCategory[] {
+  const shown = new Set<string>(categories ?? []);
+  return DATA_CATEGORIES.filter(
+    (category) =>
+      shown.has(category) ||
+      (FIELDLESS_CATEGORIES.includes(category) &&
+        category !== 'medical' &&
+        ability.can('read', 'Client', category)),
+  );
 }
 
 export function shownCategories(categories: readonly string[] | undefined): DataCategory[] {
@@ -77,6 +102,8 @@ export function categoryNotice(
   // Coaching notes are the heart of the file; whoever sees them sees the whole (non-medical) file.
   if (shown.length === 0 || shown.includes('coaching_notes')) return null;
   const labels = shown.map((category) => DATA_CATEGORY_LABELS[category].toLowerCase());
-  const ground = roles.includes('income_consultant') ? ' (R-SHARE-03)' : ', voor zover uw rol dat nodig heeft';
+  const ground = roles.includes('income_consultant')
+    ? ' (R-SHARE-03)'
+    : ', voor zover uw rol dat nodig heeft';
   return `U ziet alleen ${joinDutch(labels)}${ground}.`;
 }
