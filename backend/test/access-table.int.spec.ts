@@ -125,8 +125,11 @@ describe('access table: role × endpoint × relation (deny by default, 404 outsi
     expect(body.total).toBe(expected.length);
   });
 
-  it.each(['dpo', 'expertise'] as const)('refuses the client list to %s (no client rule at all)', async (role) => {
-    const response = await ctx.http.get('/api/clients').set(bearer(tokens.get(role) ?? ''));
-    expect(response.status).toBe(403);
-  });
+  it.each(['dpo', 'expertise'] as const)(
+    'refuses the client list to %s (no client rule at all)',
+    async (role) => {
+      const response = await ctx.http.get('/api/clients').set(bearer(tokens.get(role) ?? ''));
+      expect(response.status).toBe(403);
+    },
+  );
 });

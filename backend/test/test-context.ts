@@ -103,7 +103,11 @@ export async function createTestContext(
       );
       return result.rows[0].id;
     },
-    async createTrajectory(clientId, type, { createdBy, closedOn, startDate = '2026-01-05', incomeConsultantId }) {
+    async createTrajectory(
+      clientId,
+      type,
+      { createdBy, closedOn, startDate = '2026-01-05', incomeConsultantId },
+    ) {
       const result = await owner.query<{ id: string }>(
         `INSERT INTO trajectory (client_id, type, legal_basis, status, start_date, closed_on, coach_id,
                                  income_consultant_id, reporting_recipient, reporting_categories, reporting_form,
