@@ -1,3 +1,4 @@
+import type { DataCategory } from '../lib/data-categories';
 import type { TrajectoryType } from '../lib/trajectory-types';
 
 /** Dutch language levels (CEFR, as used by the Wet inburgering). */
@@ -69,7 +70,10 @@ export interface ClientDetail extends ClientSummary {
  */
 export type ClientView = Partial<ClientDetail> &
   Pick<ClientDetail, 'id' | 'coachId' | 'incomeConsultantId'> & {
+    /** The categories of which fields are in this response (also what the audit row names). */
     readonly categories?: readonly string[];
+    /** Only on the file (GET /clients/:id): every category the caller may read of this client. */
+    readonly readableCategories?: readonly DataCategory[];
   };
 
 /** Writable client fields (create requires the identity and address fields). */

@@ -128,9 +128,14 @@ export function fileView(access: AccessibleClient, coachName: string | null, dec
     createdAt: client.createdAt.toISOString(),
     updatedAt: client.updatedAt.toISOString(),
   };
-  return projected(
-    detail,
-    readable,
-    DATA_CATEGORIES.filter((category) => readable.has(category) && FIELD_CATEGORIES.has(category)),
-  );
+  return {
+    ...projected(
+      detail,
+      readable,
+      DATA_CATEGORIES.filter((category) => readable.has(category) && FIELD_CATEGORIES.has(category)),
+    ),
+    // What the caller may read of this client anywhere in the file (dossier, trajectories too), so
+    // the UI can say what it does not show; never medical (no client rule grants it).
+    readableCategories: DATA_CATEGORIES.filter((category) => readable.has(category)),
+  };
 }

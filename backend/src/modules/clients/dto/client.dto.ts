@@ -20,6 +20,12 @@ export class ClientViewDto {
   @ApiPropertyOptional({ nullable: true, type: String }) coachName?: string | null;
   @ApiPropertyOptional({ enum: DATA_CATEGORIES, isArray: true, description: 'getoonde categorieën' })
   categories?: string[];
+  @ApiPropertyOptional({
+    enum: DATA_CATEGORIES,
+    isArray: true,
+    description: 'alle categorieën die de gebruiker van deze cliënt mag zien (alleen bij het dossier)',
+  })
+  readableCategories?: string[];
   @ApiPropertyOptional() firstName?: string;
   @ApiPropertyOptional() lastName?: string;
   @ApiPropertyOptional({ format: 'date' }) dateOfBirth?: string;
