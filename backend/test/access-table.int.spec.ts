@@ -1,6 +1,13 @@
 import { type Page, type Role } from '@werkpad/shared';
 
-import { ACCESS_ROLES, ACCESS_TABLE, type AccessRole, type Target } from './access-table';
+import { routeInventory } from '../src/authz/route-inventory';
+import {
+  ACCESS_ROLES,
+  ACCESS_TABLE,
+  type AccessRole,
+  COVERED_BY_LIST_TESTS,
+  type Target,
+} from './access-table';
 import { bearer, createTestContext, type TestContext } from './test-context';
 
 /**
@@ -45,30 +52,67 @@ describe('access table: role × endpoint × relation (deny by default, 404 outsi
     });
     const ownTrajectory = await ctx.createTrajectory(ownClient, 'beschut_werk', { createdBy: coach1 });
     const otherTrajectory = await ctx.createTrajectory(otherClient, 'bemiddeling', { createdBy: coach2 });
-    const employment = async (clientId: string) =>
-      (
-        await ctx.owner.query<{ id: string }>(
+    const fixture = async (sql: string, params: unknown[]) =>
+      (await ctx.owner.query<{ id: string }>(sql, params)).rows[0].id;
+    const target = async (
+      relation: 'own' | 'other',
+      clientId: string,
+      trajectoryId: string,
+      coachId: string,
+    ) => {
+      const documentId = await fixture(
+        `INSERT INTO document (client_id, file_name, media_type, size_bytes, sha256, received_via_whatsapp, uploaded_by)
+         VALUES ($1, 'verslag.pdf', 'application/pdf', 4, sha256('%PDF'::bytea), true, $2) RETURNING id`,
+        [clientId, coachId],
+      );
+      await ctx.owner.query(
+        `INSERT INTO document_content (document_id, content) VALUES ($1, '%PDF'::bytea)`,
+        [documentId],
+      );
+      await ctx.owner.query(
+        `INSERT INTO dossier_entry (client_id, trajectory_id, kind, category, title, occurred_on, author_id, document_id)
+         VALUES ($1, $2, 'document', 'progress', 'Verslag', '2026-02-01', $3, $4)`,
+        [clientId, trajectoryId, coachId, documentId],
+      );
+      return {
+        relation,
+        clientId,
+        trajectoryId,
+        coachId,
+        documentId,
+        employmentId: await fixture(
           `INSERT INTO employment (client_id, employer_name, job_title, start_date, contract_hours_per_week,
                                    gross_monthly_salary_cents, created_by)
            VALUES ($1, 'Werkbedrijf', 'Inpakker', '2026-01-05', 24, 180000, $2) RETURNING id`,
-          [clientId, coach1],
-        )
-      ).rows[0].id;
-    own = {
-      clientId: ownClient,
-      trajectoryId: ownTrajectory,
-      employmentId: await employment(ownClient),
-      coachId: coach1,
+          [clientId, coachId],
+        ),
+        lksApplicationId: await fixture(
+          `INSERT INTO lks_application (client_id, applied_on, period_start, status, created_by)
+           VALUES ($1, '2026-01-10', '2026-01-05', 'aangevraagd', $2) RETURNING id`,
+          [clientId, coachId],
+        ),
+      } satisfies Target;
     };
-    other = {
-      clientId: otherClient,
-      trajectoryId: otherTrajectory,
-      employmentId: await employment(otherClient),
-      coachId: coach2,
-    };
+    own = await target('own', ownClient, ownTrajectory, coach1);
+    other = await target('other', otherClient, otherTrajectory, coach2);
     for (const role of ACCESS_ROLES) tokens.set(role, await ctx.login(users[role]));
   });
   afterAll(() => ctx.close());
+
+  // Lists first: the table below registers new clients into coach1's caseload.
+  it.each([
+    ['coach', ['Eigen']],
+    ['income_consultant', ['Eigen']],
+    ['payroll', ['Eigen']],
+    ['management', ['Ander', 'Eigen']],
+    ['admin', ['Ander', 'Eigen']],
+  ] as const)('lists for %s return no row outside the scope', async (role, expected) => {
+    const response = await ctx.http.get('/api/clients?pageSize=100').set(bearer(tokens.get(role) ?? ''));
+    expect(response.status).toBe(200);
+    const body = response.body as Page<{ lastName?: string; id: string }>;
+    expect(body.items.map((client) => client.lastName).sort()).toEqual([...expected]);
+    expect(body.total).toBe(expected.length);
+  });
 
   const cases = ACCESS_TABLE.flatMap((endpoint) =>
     ACCESS_ROLES.flatMap((role) =>
@@ -83,9 +127,18 @@ describe('access table: role × endpoint × relation (deny by default, 404 outsi
 
   it.each(cases)('$endpoint.name as $role on the $relation client → $status', async (row) => {
     const target = row.relation === 'own' ? own : other;
-    const request = ctx.http[row.endpoint.method](row.endpoint.path(target)).set(
-      bearer(tokens.get(row.role) ?? ''),
-    );
+    const [method] = row.endpoint.route.split(' ');
+    let request = ctx.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put'](
+      row.endpoint.path(target),
+    ).set(bearer(tokens.get(row.role) ?? ''));
+    const upload = row.endpoint.upload?.(target);
+    if (upload) {
+      for (const [name, value] of Object.entries(upload.fields)) request = request.field(name, value);
+      request = request.attach('file', upload.file, {
+        filename: upload.fileName,
+        contentType: 'application/pdf',
+      });
+    }
     const response = await (row.endpoint.body ? request.send(row.endpoint.body(target)) : request);
     expect({ status: response.status, body: response.status >= 400 ? response.body : undefined }).toEqual({
       status: row.status,
@@ -93,14 +146,24 @@ describe('access table: role × endpoint × relation (deny by default, 404 outsi
     });
   });
 
+  it('has a row for every route of a client file (a new route must say who may use it)', () => {
+    const clientRoutes = routeInventory(ctx.app)
+      .map((route) => `${route.method} ${route.path}`)
+      .filter((route) => route.includes('/api/clients'));
+    const declared = [...ACCESS_TABLE.map((endpoint) => endpoint.route), ...COVERED_BY_LIST_TESTS];
+    expect(clientRoutes.filter((route) => !declared.includes(route))).toEqual([]);
+    expect(declared.filter((route) => !clientRoutes.includes(route))).toEqual([]);
+  });
+
   it('answers a hidden client exactly like a client that does not exist', async () => {
     const token = tokens.get('coach') ?? '';
-    for (const endpoint of ACCESS_TABLE.filter((e) => e.expect.coach[1] === 404)) {
+    for (const endpoint of ACCESS_TABLE.filter((e) => e.expect.coach[1] === 404 && !e.upload)) {
       const missing = { ...other, clientId: '00000000-0000-4000-8000-000000000000' };
-      const hidden = await ctx.http[endpoint.method](endpoint.path(other))
+      const method = endpoint.route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'patch' | 'put';
+      const hidden = await ctx.http[method](endpoint.path(other))
         .set(bearer(token))
         .send(endpoint.body?.(other) ?? {});
-      const absent = await ctx.http[endpoint.method](endpoint.path(missing))
+      const absent = await ctx.http[method](endpoint.path(missing))
         .set(bearer(token))
         .send(endpoint.body?.(missing) ?? {});
       expect({ endpoint: endpoint.name, status: hidden.status, message: hidden.body.message }).toEqual({
@@ -109,20 +172,6 @@ describe('access table: role × endpoint × relation (deny by default, 404 outsi
         message: absent.body.message,
       });
     }
-  });
-
-  it.each([
-    ['coach', ['Eigen']],
-    ['income_consultant', ['Eigen']],
-    ['payroll', ['Eigen']],
-    ['management', ['Ander', 'Eigen']],
-    ['admin', ['Ander', 'Eigen']],
-  ] as const)('lists for %s return no row outside the scope', async (role, expected) => {
-    const response = await ctx.http.get('/api/clients?pageSize=100').set(bearer(tokens.get(role) ?? ''));
-    expect(response.status).toBe(200);
-    const body = response.body as Page<{ lastName?: string; id: string }>;
-    expect(body.items.map((client) => client.lastName).sort()).toEqual([...expected]);
-    expect(body.total).toBe(expected.length);
   });
 
   it.each(['dpo', 'expertise'] as const)(

@@ -1,7 +1,8 @@
 /**
- * The access table of issue 3: role × endpoint × relation → expected status. One row per endpoint;
- * integration tests are generated from it (access-table.int.spec.ts). Reading it is reading the
- * permission model, so keep it declarative: no logic here beyond building paths and bodies.
+ * The access table of issue 3: role × endpoint × relation → expected status. One row per route of
+ * a client's file; integration tests are generated from it (access-table.int.spec.ts), and a test
+ * checks that every client route of the running app has a row here. Reading it is reading the
+ * permission model, so keep it declarative: no logic beyond building paths and bodies.
  *
  * Relations: `own` is the client in the role's scope (coach1's caseload, linked to income1, with a
  * beschut_werk trajectory for payroll); `other` is a client of coach2 linked to income2, with only a
@@ -21,116 +22,143 @@ export type AccessRole = (typeof ACCESS_ROLES)[number];
 
 export type Relation = 'own' | 'other';
 
-/** What an endpoint needs to address one client's records. */
+/** What an endpoint needs to address one client's records (fixtures of access-table.int.spec.ts). */
 export interface Target {
+  readonly relation: Relation;
   readonly clientId: string;
   readonly trajectoryId: string;
   readonly employmentId: string;
+  readonly lksApplicationId: string;
+  readonly documentId: string;
   readonly coachId: string;
 }
 
 export interface AccessEndpoint {
+  /** `METHOD /api/path/:param` exactly as the route inventory names it. */
+  readonly route: string;
   readonly name: string;
-  readonly method: 'get' | 'post' | 'patch' | 'put';
   readonly path: (target: Target) => string;
   readonly body?: (target: Target) => Record<string, unknown>;
+  /** A multipart upload instead of a JSON body. */
+  readonly upload?: (target: Target) => { fields: Record<string, string>; file: Buffer; fileName: string };
   /** Expected status for [own, other] per role. */
   readonly expect: Readonly<Record<AccessRole, readonly [number, number]>>;
 }
 
+/** The route itself is refused (no rule for that action on that subject): 403 whatever the client. */
 const NO_ACCESS: readonly [number, number] = [403, 403];
+/** The client or the category is outside the role's scope: 404 whatever the client. */
 const HIDDEN: readonly [number, number] = [404, 404];
+/** In scope: allowed for the own client, not found for the other. */
+const OK: readonly [number, number] = [200, 404];
+const CREATED: readonly [number, number] = [201, 404];
+
+/** Read by the file team, the linked consultant and payroll; by management and admin for everyone. */
+const FILE_READ = {
+  coach: OK,
+  income_consultant: OK,
+  payroll: OK,
+  management: [200, 200],
+  admin: [200, 200],
+  dpo: NO_ACCESS,
+  expertise: NO_ACCESS,
+} as const;
+
+/** Progress (trajectories): not payroll, not admin. */
+const PROGRESS_READ = { ...FILE_READ, payroll: HIDDEN, admin: HIDDEN } as const;
+
+/** A change to the coach's part of the file: the coach only (payroll may change payroll data only). */
+const COACH_WRITE = (status: readonly [number, number]) =>
+  ({
+    coach: status,
+    income_consultant: NO_ACCESS,
+    payroll: HIDDEN,
+    management: NO_ACCESS,
+    admin: NO_ACCESS,
+    dpo: NO_ACCESS,
+    expertise: NO_ACCESS,
+  }) as const;
+
+/** Payroll data: payroll only; the coach passes the route but has no payroll category (404). */
+const PAYROLL_WRITE = (status: readonly [number, number]) =>
+  ({
+    coach: HIDDEN,
+    income_consultant: NO_ACCESS,
+    payroll: status,
+    management: NO_ACCESS,
+    admin: NO_ACCESS,
+    dpo: NO_ACCESS,
+    expertise: NO_ACCESS,
+  }) as const;
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n', 'latin1');
 
 export const ACCESS_TABLE: readonly AccessEndpoint[] = [
   {
+    route: 'GET /api/clients/staff',
+    name: 'staff for assignment',
+    path: () => '/api/clients/staff?role=coach',
+    expect: { ...FILE_READ, coach: [200, 200], income_consultant: [200, 200], payroll: [200, 200] },
+  },
+  {
+    route: 'POST /api/clients',
+    name: 'register a client',
+    path: () => '/api/clients',
+    body: (t) => ({
+      firstName: 'Nieuw',
+      lastName: t.relation === 'own' ? 'Aangemeld' : 'Aangemeld-twee',
+      dateOfBirth: '1990-04-01',
+      bsn: t.relation === 'own' ? '999990032' : '999990044',
+      street: 'Molenstraat',
+      houseNumber: '3',
+      postcode: '6711 AB',
+      city: 'Ede',
+    }),
+    // The relation does not apply: a coach registers into their own caseload either way.
+    expect: { ...COACH_WRITE([201, 201]), payroll: NO_ACCESS },
+  },
+  {
+    route: 'GET /api/clients/:id',
     name: 'client file',
-    method: 'get',
     path: (t) => `/api/clients/${t.clientId}`,
-    expect: {
-      coach: [200, 404],
-      income_consultant: [200, 404],
-      payroll: [200, 404],
-      management: [200, 200],
-      admin: [200, 200],
-      dpo: NO_ACCESS,
-      expertise: NO_ACCESS,
-    },
+    expect: FILE_READ,
   },
   {
+    route: 'GET /api/clients/:id/history',
     name: 'change history',
-    method: 'get',
     path: (t) => `/api/clients/${t.clientId}/history`,
-    expect: {
-      coach: [200, 404],
-      income_consultant: [200, 404],
-      payroll: [200, 404],
-      management: [200, 200],
-      admin: [200, 200],
-      dpo: NO_ACCESS,
-      expertise: NO_ACCESS,
-    },
+    expect: FILE_READ,
   },
   {
+    route: 'POST /api/clients/:id/bsn-reveal',
     name: 'reveal BSN',
-    method: 'post',
     path: (t) => `/api/clients/${t.clientId}/bsn-reveal`,
-    expect: {
-      coach: [200, 404],
-      income_consultant: [200, 404],
-      payroll: [200, 404],
-      management: NO_ACCESS,
-      admin: NO_ACCESS,
-      dpo: NO_ACCESS,
-      expertise: NO_ACCESS,
-    },
+    expect: { ...FILE_READ, management: NO_ACCESS, admin: NO_ACCESS },
   },
   {
+    route: 'PATCH /api/clients/:id',
     name: 'edit contact details',
-    method: 'patch',
     path: (t) => `/api/clients/${t.clientId}`,
     body: () => ({ phone: '0318 123456' }),
-    expect: {
-      coach: [200, 404],
-      income_consultant: NO_ACCESS,
-      payroll: [403, 404],
-      management: NO_ACCESS,
-      admin: NO_ACCESS,
-      dpo: NO_ACCESS,
-      expertise: NO_ACCESS,
-    },
+    // Payroll sees the address (payslips) but may not change it.
+    expect: { ...COACH_WRITE(OK), payroll: [403, 404] },
   },
   {
+    route: 'PUT /api/clients/:id/assignment',
     name: 'assign coach',
-    method: 'put',
     path: (t) => `/api/clients/${t.clientId}/assignment`,
     body: (t) => ({ coachId: t.coachId }),
-    expect: {
-      coach: NO_ACCESS,
-      income_consultant: NO_ACCESS,
-      payroll: NO_ACCESS,
-      management: NO_ACCESS,
-      admin: [200, 200],
-      dpo: NO_ACCESS,
-      expertise: NO_ACCESS,
-    },
+    expect: { ...COACH_WRITE(NO_ACCESS), payroll: NO_ACCESS, admin: [200, 200] },
   },
   {
+    route: 'GET /api/clients/:clientId/trajectories',
     name: 'trajectories',
-    method: 'get',
     path: (t) => `/api/clients/${t.clientId}/trajectories`,
-    expect: {
-      coach: [200, 404],
-      income_consultant: [200, 404],
-      payroll: HIDDEN,
-      management: [200, 200],
-      admin: HIDDEN,
-      dpo: NO_ACCESS,
-      expertise: NO_ACCESS,
-    },
+    expect: PROGRESS_READ,
   },
   {
+    route: 'POST /api/clients/:clientId/trajectories',
     name: 'start trajectory',
-    method: 'post',
     path: (t) => `/api/clients/${t.clientId}/trajectories`,
     body: () => ({
       type: 'jobcoaching',
@@ -143,33 +171,30 @@ export const ACCESS_TABLE: readonly AccessEndpoint[] = [
         frequency: 'Maandelijks',
       },
     }),
-    expect: {
-      coach: [201, 404],
-      income_consultant: NO_ACCESS,
-      payroll: HIDDEN,
-      management: NO_ACCESS,
-      admin: NO_ACCESS,
-      dpo: NO_ACCESS,
-      expertise: NO_ACCESS,
-    },
+    expect: COACH_WRITE(CREATED),
   },
   {
+    route: 'POST /api/clients/:clientId/trajectories/:trajectoryId/close',
+    name: 'close trajectory',
+    path: (t) => `/api/clients/${t.clientId}/trajectories/${t.trajectoryId}/close`,
+    body: () => ({ closedOn: '2026-03-01', confirm: true }),
+    expect: COACH_WRITE(OK),
+  },
+  {
+    route: 'POST /api/clients/:clientId/trajectories/:trajectoryId/reopen',
+    name: 'reopen trajectory',
+    path: (t) => `/api/clients/${t.clientId}/trajectories/${t.trajectoryId}/reopen`,
+    expect: COACH_WRITE(OK),
+  },
+  {
+    route: 'GET /api/clients/:clientId/dossier',
     name: 'dossier',
-    method: 'get',
     path: (t) => `/api/clients/${t.clientId}/dossier`,
-    expect: {
-      coach: [200, 404],
-      income_consultant: [200, 404],
-      payroll: [200, 404],
-      management: [200, 200],
-      admin: [200, 200],
-      dpo: NO_ACCESS,
-      expertise: NO_ACCESS,
-    },
+    expect: FILE_READ,
   },
   {
+    route: 'POST /api/clients/:clientId/dossier',
     name: 'add conversation note',
-    method: 'post',
     path: (t) => `/api/clients/${t.clientId}/dossier`,
     body: (t) => ({
       trajectoryId: t.trajectoryId,
@@ -179,33 +204,47 @@ export const ACCESS_TABLE: readonly AccessEndpoint[] = [
       body: 'Cliënt heeft drie vacatures gevonden.',
       occurredOn: '2026-03-02',
     }),
-    expect: {
-      coach: [201, 404],
-      income_consultant: NO_ACCESS,
-      payroll: HIDDEN,
-      management: NO_ACCESS,
-      admin: NO_ACCESS,
-      dpo: NO_ACCESS,
-      expertise: NO_ACCESS,
-    },
+    expect: COACH_WRITE(CREATED),
   },
   {
+    route: 'POST /api/clients/:clientId/documents',
+    name: 'upload document',
+    path: (t) => `/api/clients/${t.clientId}/documents`,
+    upload: (t) => ({
+      fields: {
+        trajectoryId: t.trajectoryId,
+        category: 'progress',
+        title: 'Voortgangsverslag',
+        occurredOn: '2026-03-03',
+      },
+      file: PDF,
+      fileName: 'verslag.pdf',
+    }),
+    expect: COACH_WRITE(CREATED),
+  },
+  {
+    route: 'GET /api/clients/:clientId/documents/:documentId/content',
+    name: 'download document',
+    path: (t) => `/api/clients/${t.clientId}/documents/${t.documentId}/content`,
+    // Management reads progress but never documents; payroll has no progress category.
+    expect: { ...PROGRESS_READ, management: NO_ACCESS, admin: NO_ACCESS },
+  },
+  {
+    route: 'PATCH /api/clients/:clientId/documents/:documentId/whatsapp',
+    name: 'record WhatsApp deletion',
+    path: (t) => `/api/clients/${t.clientId}/documents/${t.documentId}/whatsapp`,
+    body: () => ({ whatsappDeletedOn: '2026-03-04' }),
+    expect: COACH_WRITE(OK),
+  },
+  {
+    route: 'GET /api/clients/:clientId/payroll',
     name: 'payroll file',
-    method: 'get',
     path: (t) => `/api/clients/${t.clientId}/payroll`,
-    expect: {
-      coach: HIDDEN,
-      income_consultant: HIDDEN,
-      payroll: [200, 404],
-      management: HIDDEN,
-      admin: HIDDEN,
-      dpo: NO_ACCESS,
-      expertise: NO_ACCESS,
-    },
+    expect: { ...PAYROLL_WRITE(OK), income_consultant: HIDDEN, management: HIDDEN, admin: HIDDEN },
   },
   {
+    route: 'POST /api/clients/:clientId/payroll/employments',
     name: 'register employment',
-    method: 'post',
     path: (t) => `/api/clients/${t.clientId}/payroll/employments`,
     body: () => ({
       employerName: 'Werkbedrijf Ede',
@@ -215,14 +254,51 @@ export const ACCESS_TABLE: readonly AccessEndpoint[] = [
       contractHoursPerWeek: 32,
       grossMonthlySalaryCents: 215000,
     }),
-    expect: {
-      coach: HIDDEN,
-      income_consultant: NO_ACCESS,
-      payroll: [201, 404],
-      management: NO_ACCESS,
-      admin: NO_ACCESS,
-      dpo: NO_ACCESS,
-      expertise: NO_ACCESS,
-    },
+    expect: PAYROLL_WRITE(CREATED),
+  },
+  {
+    route: 'PATCH /api/clients/:clientId/payroll/employments/:employmentId',
+    name: 'change employment',
+    path: (t) => `/api/clients/${t.clientId}/payroll/employments/${t.employmentId}`,
+    body: () => ({ jobTitle: 'Voorman groen' }),
+    expect: PAYROLL_WRITE(OK),
+  },
+  {
+    route: 'POST /api/clients/:clientId/payroll/employments/:employmentId/hours',
+    name: 'record hours',
+    path: (t) => `/api/clients/${t.clientId}/payroll/employments/${t.employmentId}/hours`,
+    body: () => ({ month: '2026-02-01', hoursWorked: 96 }),
+    expect: PAYROLL_WRITE(CREATED),
+  },
+  {
+    route: 'POST /api/clients/:clientId/payroll/employments/:employmentId/absences',
+    name: 'record absence',
+    path: (t) => `/api/clients/${t.clientId}/payroll/employments/${t.employmentId}/absences`,
+    body: () => ({ firstDay: '2026-02-10', lastDay: '2026-02-12' }),
+    expect: PAYROLL_WRITE(CREATED),
+  },
+  {
+    route: 'POST /api/clients/:clientId/payroll/loonwaarde',
+    name: 'record loonwaarde',
+    path: (t) => `/api/clients/${t.clientId}/payroll/loonwaarde`,
+    body: () => ({ assessedOn: '2026-02-01', percentage: 60, method: 'Dariuz', assessedBy: 'J. Visser' }),
+    expect: PAYROLL_WRITE(CREATED),
+  },
+  {
+    route: 'POST /api/clients/:clientId/payroll/lks-applications',
+    name: 'apply for loonkostensubsidie',
+    path: (t) => `/api/clients/${t.clientId}/payroll/lks-applications`,
+    body: () => ({ appliedOn: '2026-02-01', periodStart: '2026-02-01', status: 'aangevraagd' }),
+    expect: PAYROLL_WRITE(CREATED),
+  },
+  {
+    route: 'PATCH /api/clients/:clientId/payroll/lks-applications/:applicationId',
+    name: 'decide on loonkostensubsidie',
+    path: (t) => `/api/clients/${t.clientId}/payroll/lks-applications/${t.lksApplicationId}`,
+    body: () => ({ status: 'toegekend', amountCents: 95000 }),
+    expect: PAYROLL_WRITE(OK),
   },
 ];
+
+/** Client routes whose scoping is tested elsewhere in the same spec (lists have no single client). */
+export const COVERED_BY_LIST_TESTS: readonly string[] = ['GET /api/clients'];
