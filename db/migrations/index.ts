@@ -3,6 +3,7 @@ import { CreateClients1763800000200 } from './1763800000200-CreateClients';
 import { CreateUsersAndSessions1763800000000 } from './1763800000000-CreateUsersAndSessions';
 import { ClientFilesAndTrajectories1763800000300 } from './1763800000300-ClientFilesAndTrajectories';
 import { CreatePayroll1763800000400 } from './1763800000400-CreatePayroll';
+import { DutchNameOrder1763800000500 } from './1763800000500-DutchNameOrder';
 
 /** Every migration, in order. A new migration is added here (explicit, so bundling never misses one). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateClients1763800000200,
   ClientFilesAndTrajectories1763800000300,
   CreatePayroll1763800000400,
+  DutchNameOrder1763800000500,
 ];

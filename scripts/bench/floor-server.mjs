@@ -279,7 +279,7 @@ async function clients(request) {
   const count = await pool.query(`SELECT COUNT(*) AS total FROM client c WHERE ${where}`, params);
   const list = await pool.query(
     `SELECT ${LIST_COLUMNS} FROM client c LEFT JOIN app_user coach ON coach.id = c.coach_id WHERE ${where}
-      ORDER BY ${text ? 'werkpad_fold(c.last_name), werkpad_fold(c.first_name)' : 'c.last_name ASC, c.first_name ASC'},
+      ORDER BY ${text ? 'werkpad_fold(c.last_name), werkpad_fold(c.first_name)' : 'c.last_name COLLATE werkpad_nl, c.first_name COLLATE werkpad_nl'},
                c.id ASC LIMIT ${pageSize} OFFSET ${offset}`,
     params,
   );

@@ -29,7 +29,7 @@ function statements(coachId, clientId) {
     ['caseload: count', `SELECT COUNT(*) FROM client c WHERE ${CASELOAD_WHERE}`, [coachId]],
     [
       'caseload: page 3 of 50',
-      `${PAGE} ${CASELOAD_WHERE} ORDER BY c.last_name, c.first_name, c.id LIMIT 50 OFFSET 100`,
+      `${PAGE} ${CASELOAD_WHERE} ORDER BY c.last_name COLLATE werkpad_nl, c.first_name COLLATE werkpad_nl, c.id LIMIT 50 OFFSET 100`,
       [coachId],
     ],
     ['search-name: count', `SELECT COUNT(*) FROM client c WHERE ${SEARCH_WHERE}`, [coachId, NAME_FRAGMENT]],

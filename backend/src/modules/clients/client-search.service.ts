@@ -14,7 +14,7 @@ import { type ClientListQueryDto } from './dto/client-query.dto';
 const SORT_COLUMNS: Readonly<Record<ClientListQueryDto['sort'], string | null>> = {
   name: null,
   dateOfBirth: '"client"."date_of_birth"',
-  city: '"client"."city"',
+  city: '"client"."city" COLLATE werkpad_nl',
 };
 
 /** A search text that is a BSN (spaces allowed): then searched exactly, by blind index. */
@@ -85,9 +85,10 @@ export class ClientSearchService {
     // A name search orders the (few) matches by their folded name: accent-insensitive, so Çelik sorts
     // with C, and it keeps the planner from walking the whole caseload in index order looking for a
     // rare match (measured: 500 ms → see docs/benchmarks.md); the trigram index finds the matches.
+    // Otherwise the Dutch collation (migration DutchNameOrder), which the caseload indexes serve.
     const [lastName, firstName] = this.isNameSearch(query)
       ? ['werkpad_fold("client"."last_name")', 'werkpad_fold("client"."first_name")']
-      : ['"client"."last_name"', '"client"."first_name"'];
+      : ['"client"."last_name" COLLATE werkpad_nl', '"client"."first_name" COLLATE werkpad_nl'];
     builder
       .addOrderBy(lastName, nameDirection)
       .addOrderBy(firstName, nameDirection)

@@ -30,14 +30,6 @@ describe('caseload list and client search (issue 3)', () => {
     return rows[0];
   }
 
-  async function databaseOrder(orderBy: string): Promise<string[]> {
-    const { rows } = await ctx.owner.query<{ last_name: string }>(
-      `SELECT last_name FROM client WHERE coach_id = $1 ORDER BY ${orderBy}`,
-      [coach1],
-    );
-    return rows.map((row) => row.last_name);
-  }
-
   beforeAll(async () => {
     ctx = await createTestContext();
     coach1 = await ctx.createUser('coach1', ['coach']);
@@ -77,7 +69,8 @@ describe('caseload list and client search (issue 3)', () => {
   it("lists the coach's own caseload sorted by name, with zero rows of another coach's clients", async () => {
     const page = await list('');
     // The order is the database collation's (no re-sorting in memory), as its indexes serve it.
-    expect(names(page)).toEqual(await databaseOrder('last_name, first_name, id'));
+    // Dutch order: an accent or a lower-case tussenvoegsel does not push a name to the end.
+    expect(names(page)).toEqual(['Çelik', 'de Vries', 'García', 'Jansen', 'Zwart']);
     expect(page.total).toBe(5);
     expect(page.items.every((client) => client.coachId === coach1)).toBe(true);
     expect(page.items[0]).toMatchObject({
@@ -189,7 +182,7 @@ describe('caseload list and client search (issue 3)', () => {
       'Ede',
       'Wageningen',
     ]);
-    expect(names(byCity)).toEqual(await databaseOrder('city, last_name, first_name, id'));
+    expect(names(byCity)).toEqual(['García', 'de Vries', 'Çelik', 'Zwart', 'Jansen']);
     const byName = names(await list('?sort=name&direction=desc'));
     expect(byName).toEqual([...names(await list('?sort=name'))].reverse());
   });
