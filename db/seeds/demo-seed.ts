@@ -3,15 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { type Role } from '@werkpad/shared';
 import { type Pool, type PoolClient } from 'pg';
 
-import {
-  type ClientParticulars,
-  DOSSIER_TEMPLATES,
-  syntheticDossierEntries,
-  syntheticParticulars,
-  syntheticPayroll,
-  syntheticTrajectories,
-} from './synthetic-file';
+import { insertClients, insertDossierEntries, insertPayroll, insertTrajectories } from './demo-seed-inserts';
+import { type ClientParticulars, syntheticParticulars } from './synthetic-client-fields';
+import { syntheticDossierEntries } from './synthetic-dossier';
+import { syntheticPayroll } from './synthetic-payroll';
 import { syntheticPeople } from './synthetic-people';
+import { syntheticTrajectories } from './synthetic-trajectories';
 
 export interface DemoUser {
   readonly username: string;
@@ -66,145 +63,6 @@ export interface DemoSeedResult {
   readonly employments: number;
 }
 
-type Column = readonly [name: string, type: string];
-
-/** One INSERT … SELECT FROM unnest(…) for many rows: one round trip, no per-row statements. */
-async function insertRows(
-  db: PoolClient,
-  table: string,
-  columns: readonly Column[],
-  rows: readonly (readonly unknown[])[],
-  suffix = '',
-): Promise<{ id: string }[]> {
-  if (rows.length === 0) return [];
-  const arrays = columns.map((_, column) => rows.map((row) => row[column]));
-  const result = await db.query<{ id: string }>(
-    `INSERT INTO ${table} (${columns.map(([name]) => name).join(', ')})
-     SELECT * FROM unnest(${columns.map(([, type], n) => `$${n + 1}::${type}[]`).join(', ')}) ${suffix}`,
-    arrays,
-  );
-  return result.rows;
-}
-
-const CLIENT_COLUMNS: readonly Column[] = [
-  ['id', 'uuid'],
-  ['first_name', 'text'],
-  ['last_name', 'text'],
-  ['date_of_birth', 'date'],
-  ['bsn_encrypted', 'bytea'],
-  ['bsn_blind_index', 'bytea'],
-  ['street', 'text'],
-  ['house_number', 'text'],
-  ['postcode', 'text'],
-  ['city', 'text'],
-  ['coach_id', 'uuid'],
-  ['income_consultant_id', 'uuid'],
-  ['nationality', 'text'],
-  ['phone', 'text'],
-  ['email', 'text'],
-  ['dutch_language_level', 'text'],
-  ['inburgering_status', 'text'],
-  ['driving_licence', 'boolean'],
-  ['transport', 'text'],
-  ['availability_hours_per_week', 'integer'],
-  ['availability_notes', 'text'],
-  ['cv_link', 'text'],
-  ['education_level', 'text'],
-  ['has_debts', 'boolean'],
-  ['debt_notes', 'text'],
-  ['life_domains_notes', 'text'],
-  ['functional_limitations', 'text'],
-  ['iban_encrypted', 'bytea'],
-];
-const TRAJECTORY_COLUMNS: readonly Column[] = [
-  ['id', 'uuid'],
-  ['client_id', 'uuid'],
-  ['type', 'text'],
-  ['legal_basis', 'text'],
-  ['status', 'text'],
-  ['start_date', 'date'],
-  ['closed_on', 'date'],
-  ['coach_id', 'uuid'],
-  ['income_consultant_id', 'uuid'],
-  ['reporting_recipient', 'text'],
-  // text[] per row: passed as one text per row and split again (unnest cannot nest arrays).
-  ['reporting_categories', 'text'],
-  ['reporting_form', 'text'],
-  ['reporting_purpose', 'text'],
-  ['reporting_frequency', 'text'],
-  ['created_by', 'uuid'],
-];
-const EMPLOYMENT_COLUMNS: readonly Column[] = [
-  ['id', 'uuid'],
-  ['client_id', 'uuid'],
-  ['employer_name', 'text'],
-  ['is_inlener', 'boolean'],
-  ['job_title', 'text'],
-  ['start_date', 'date'],
-  ['end_date', 'date'],
-  ['contract_hours_per_week', 'numeric'],
-  ['gross_monthly_salary_cents', 'integer'],
-  ['created_by', 'uuid'],
-];
-const HOURS_COLUMNS: readonly Column[] = [
-  ['employment_id', 'uuid'],
-  ['month', 'date'],
-  ['hours_worked', 'numeric'],
-  ['created_by', 'uuid'],
-];
-const ABSENCE_COLUMNS: readonly Column[] = [
-  ['employment_id', 'uuid'],
-  ['first_day', 'date'],
-  ['last_day', 'date'],
-  ['created_by', 'uuid'],
-];
-const LOONWAARDE_COLUMNS: readonly Column[] = [
-  ['client_id', 'uuid'],
-  ['assessed_on', 'date'],
-  ['percentage', 'integer'],
-  ['method', 'text'],
-  ['assessed_by', 'text'],
-  ['created_by', 'uuid'],
-];
-const LKS_COLUMNS: readonly Column[] = [
-  ['client_id', 'uuid'],
-  ['applied_on', 'date'],
-  ['period_start', 'date'],
-  ['period_end', 'date'],
-  ['status', 'text'],
-  ['amount_cents', 'integer'],
-  ['created_by', 'uuid'],
-];
-
-/** Entries refer to a template by position; the texts travel once per statement, not per row. */
-async function insertDossierEntries(db: PoolClient, rows: readonly (readonly unknown[])[]): Promise<void> {
-  if (rows.length === 0) return;
-  const arrays = [0, 1, 2, 3, 4].map((column) => rows.map((row) => row[column]));
-  const field = <K extends keyof (typeof DOSSIER_TEMPLATES)[number]>(key: K) =>
-    DOSSIER_TEMPLATES.map((entry) => entry[key]);
-  await db.query(
-    `INSERT INTO dossier_entry (client_id, trajectory_id, kind, category, title, body, occurred_on, author_id,
-                                decided_by, correspondence_direction, counterparty)
-     SELECT e.client_id, e.trajectory_id, t.kind, t.category, t.title, t.body, e.occurred_on, e.author_id,
-            t.decided_by, t.direction, t.counterparty
-       FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::date[], $5::uuid[])
-              AS e (client_id, trajectory_id, template, occurred_on, author_id)
-       JOIN unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
-              WITH ORDINALITY AS t (kind, category, title, body, decided_by, direction, counterparty, n)
-         ON t.n = e.template + 1`,
-    [
-      ...arrays,
-      field('kind'),
-      field('category'),
-      field('title'),
-      field('body'),
-      field('decidedBy'),
-      field('correspondenceDirection'),
-      field('counterparty'),
-    ],
-  );
-}
-
 function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -245,22 +103,13 @@ export async function seedDemo(pool: Pool, options: DemoSeedOptions): Promise<De
     incomeId: string | null;
     particulars: ClientParticulars;
   };
+  // Rows are positional, in the order of the column lists in demo-seed-inserts.ts.
   let clientRows: unknown[][] = [];
   let pending: Pending[] = [];
 
   /** One batch of clients and everything hanging off them, in order, on one connection. */
   const insertBatch = async (clientRows: unknown[][], pending: Pending[], db: PoolClient): Promise<void> => {
-    const inserted = new Set(
-      (
-        await insertRows(
-          db,
-          'client',
-          CLIENT_COLUMNS,
-          clientRows,
-          'ON CONFLICT (bsn_blind_index) DO NOTHING RETURNING id',
-        )
-      ).map((row) => row.id),
-    );
+    const inserted = await insertClients(db, clientRows);
     const trajectoryRows: unknown[][] = [];
     const entryRows: unknown[][] = [];
     const employmentRows: unknown[][] = [];
@@ -334,26 +183,15 @@ export async function seedDemo(pool: Pool, options: DemoSeedOptions): Promise<De
         }
       }
     }
-    // After the clients: the trajectory trigger fills client.open_trajectory_types, payroll_scope
-    // and in_intake.
-    await db.query(
-      `INSERT INTO trajectory (${TRAJECTORY_COLUMNS.map(([name]) => name).join(', ')})
-       SELECT id, client_id, type, legal_basis, status, start_date, closed_on, coach_id, income_consultant_id,
-              reporting_recipient, string_to_array(reporting_categories, ','), reporting_form,
-              reporting_purpose, reporting_frequency, created_by
-         FROM unnest(${TRAJECTORY_COLUMNS.map(([, type], n) => `$${n + 1}::${type}[]`).join(', ')})
-           AS t (${TRAJECTORY_COLUMNS.map(([name]) => name).join(', ')})`,
-      TRAJECTORY_COLUMNS.map((_, column) => trajectoryRows.map((row) => row[column])),
-    );
-    const chunk = 25_000;
-    for (let start = 0; start < entryRows.length; start += chunk) {
-      await insertDossierEntries(db, entryRows.slice(start, start + chunk));
-    }
-    await insertRows(db, 'employment', EMPLOYMENT_COLUMNS, employmentRows);
-    await insertRows(db, 'hours_record', HOURS_COLUMNS, hoursRows);
-    await insertRows(db, 'absence_episode', ABSENCE_COLUMNS, absenceRows);
-    await insertRows(db, 'loonwaarde_assessment', LOONWAARDE_COLUMNS, loonwaardeRows);
-    await insertRows(db, 'lks_application', LKS_COLUMNS, lksRows);
+    await insertTrajectories(db, trajectoryRows);
+    await insertDossierEntries(db, entryRows);
+    await insertPayroll(db, {
+      employments: employmentRows,
+      hours: hoursRows,
+      absences: absenceRows,
+      loonwaardes: loonwaardeRows,
+      lksApplications: lksRows,
+    });
 
     totals.clients += inserted.size;
     totals.trajectories += trajectoryRows.length;

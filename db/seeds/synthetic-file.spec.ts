@@ -1,17 +1,11 @@
 import { isValidIban, TRAJECTORY_TYPE_RULES, TRAJECTORY_TYPES } from '@werkpad/shared';
 
-import {
-  asciiLocalPart,
-  DOSSIER_TEMPLATES,
-  FUNCTIONAL_LIMITATIONS,
-  REPORTING_RECIPIENT,
-  syntheticDossierEntries,
-  syntheticParticulars,
-  syntheticPayroll,
-  syntheticTrajectories,
-} from './synthetic-file';
+import { asciiLocalPart, FUNCTIONAL_LIMITATIONS, syntheticParticulars } from './synthetic-client-fields';
+import { DOSSIER_TEMPLATES, syntheticDossierEntries } from './synthetic-dossier';
 import { dutchIban, passesAccountElfproef, syntheticIban } from './synthetic-iban';
+import { syntheticPayroll } from './synthetic-payroll';
 import { createRandom, syntheticPeople } from './synthetic-people';
+import { REPORTING_RECIPIENT, syntheticTrajectories } from './synthetic-trajectories';
 
 const TODAY = '2026-11-22';
 const people = [...syntheticPeople(2000)];

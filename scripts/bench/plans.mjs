@@ -1,6 +1,6 @@
 // `npm run bench -- --explain`: EXPLAIN (ANALYZE, BUFFERS) of the SQL the floor sends for the
 // caseload, search and client-file scenarios, run once each as the owner on the seeded database, to
-// check which indexes the planner uses. The statements are those of scripts/bench/floor-server.mjs.
+// check which indexes the planner uses. The statements are those of scripts/bench/floor-clients.mjs.
 import { NAME_FRAGMENT } from './scenarios.mjs';
 
 const COACH_READABLE = [
