@@ -43,7 +43,8 @@ export class ClientFileService {
   /** The file as far as the caller may see it (see `fileView`). */
   async view(access: AccessibleClient): Promise<ClientView> {
     const { coachId } = access.client;
-    const coachName = coachId ? await this.displayName(coachId) : null;
+    const coachName =
+      access.coachName !== undefined ? access.coachName : coachId ? await this.displayName(coachId) : null;
     return fileView(access, coachName, (stored) => this.crypto.decrypt(stored));
   }
 
