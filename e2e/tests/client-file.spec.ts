@@ -1,40 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
-import { type Locator, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 
 import { expect, test } from '../support/fixtures';
 
 import { login } from '../support/demo';
-
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  const summary = results.violations.map(
-    (violation) => `${violation.id}: ${violation.nodes.length} × ${violation.help}`,
-  );
-  expect(summary).toEqual([]);
-}
+import { choose, expectNoViolations, snackBarAnnounced } from '../support/ui';
 
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
     'trailer<</Root 1 0 R>>\n%%EOF\n',
 );
-
-/** Opens a mat-select from the keyboard (its floating label covers the box for pointer hit-tests). */
-async function choose(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
-  await scope.getByRole('combobox', { name: label }).press('Enter');
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-/**
- * Material moves a snack bar's text and button out of an aria-hidden holder into its live region
- * about 150 ms after opening; role queries skip aria-hidden content, so this waits for the move
- * (axe would otherwise catch the focusable button in the hidden holder mid-way).
- */
-async function snackBarAnnounced(page: Page, text: string): Promise<void> {
-  await expect(page.getByText(text)).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Sluiten' })).toBeVisible();
-}
 
 async function openCaseload(page: Page, username: string): Promise<void> {
   await login(page, username);
@@ -72,6 +46,21 @@ test('a coach finds a client, adds a conversation note and uploads a document; e
   await expect(page.getByRole('tab', { name: 'Overzicht' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText('U ziet alleen')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 2, name: 'Identiteit' })).toBeVisible();
+  await expectNoViolations(page);
+
+  // A changed phone number shows in Wijzigingen: who, when, old → new.
+  const phone = `06-${String(Date.now()).slice(-8)}`;
+  await page.getByRole('button', { name: 'Bewerken' }).click();
+  const editDialog = page.getByRole('dialog', { name: 'Cliëntgegevens bewerken' });
+  await editDialog.getByRole('textbox', { name: 'Telefoon' }).fill(phone);
+  await editDialog.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(editDialog).toBeHidden();
+  await expect(page.getByText(phone)).toBeVisible();
+  await page.getByRole('tab', { name: 'Wijzigingen' }).click();
+  const change = page.getByRole('row').filter({ hasText: phone });
+  await expect(change).toContainText('Telefoon');
+  await expect(change).toContainText(/\d{2}-\d{2}-\d{4} \d{2}:\d{2}/);
+  await expect(change).toContainText(/→\s*werd\s*06-/);
   await expectNoViolations(page);
 
   await page.getByRole('tab', { name: 'Trajecten' }).click();

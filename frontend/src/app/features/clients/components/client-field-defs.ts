@@ -57,7 +57,8 @@ export const SHOWN_FIELDS: Partial<Record<DataCategory, readonly ShownField[]>> 
 
 export const NOT_FILLED = 'Niet ingevuld';
 
-function dutchDate(iso: string): string {
+/** dd-mm-jjjj of an API date (or the date part of a timestamp). */
+export function dutchDate(iso: string): string {
   const [year, month, day] = iso.slice(0, 10).split('-');
   return `${day}-${month}-${year}`;
 }

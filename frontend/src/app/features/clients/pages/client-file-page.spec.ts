@@ -34,8 +34,10 @@ const INCOME_VIEW: ClientView = {
   phone: null,
   email: null,
   openTrajectoryTypes: ['bemiddeling'],
-  // As the API sends it: the categories of the fields shown (benefit impact has no client field).
+  // As the API sends it: the categories of the fields shown (benefit impact has no client field)
+  // and every category the consultant may read of this client.
   categories: ['identity', 'contact', 'progress'],
+  readableCategories: ['identity', 'contact', 'progress', 'benefit_impact'],
 };
 
 const COACH_VIEW: ClientView = {
@@ -44,6 +46,15 @@ const COACH_VIEW: ClientView = {
   hasDebts: true,
   debtNotes: null,
   categories: [...(INCOME_VIEW.categories ?? []), 'education', 'financial'],
+  readableCategories: [
+    'identity',
+    'contact',
+    'education',
+    'financial',
+    'progress',
+    'benefit_impact',
+    'coaching_notes',
+  ],
 };
 
 describe('ClientFilePage', () => {
@@ -85,7 +96,7 @@ describe('ClientFilePage', () => {
     expect(root().textContent).toContain(
       'U ziet alleen identiteit, contactgegevens, voortgang en gevolgen voor uitkering (R-SHARE-03).',
     );
-    expect(await tabLabels()).toEqual(['Overzicht', 'Trajecten', 'Dossier', 'Documenten']);
+    expect(await tabLabels()).toEqual(['Overzicht', 'Trajecten', 'Dossier', 'Documenten', 'Wijzigingen']);
     const headings = Array.from(root().querySelectorAll('h2')).map((h) => h.textContent?.trim());
     expect(headings).toEqual(['Identiteit', 'Contactgegevens', 'Voortgang']);
     expect(root().textContent).not.toContain('Gespreksverslag');
@@ -132,8 +143,9 @@ describe('ClientFilePage', () => {
       lastName: 'Bakker',
       ibanMasked: 'NL** **** **** **34 56',
       categories: ['identity', 'contact', 'payroll'],
+      readableCategories: ['identity', 'contact', 'payroll'],
     });
-    expect(await tabLabels()).toEqual(['Overzicht', 'Loon']);
+    expect(await tabLabels()).toEqual(['Overzicht', 'Loon', 'Wijzigingen']);
     expect(root().textContent).toContain(
       'U ziet alleen identiteit, contactgegevens en salaris en dienstverband',
     );
@@ -148,8 +160,9 @@ describe('ClientFilePage', () => {
       lastName: 'Bakker',
       openTrajectoryTypes: [],
       categories: ['identity', 'progress'],
+      readableCategories: ['identity', 'progress'],
     });
-    expect(await tabLabels()).toEqual(['Overzicht', 'Trajecten']);
+    expect(await tabLabels()).toEqual(['Overzicht', 'Trajecten', 'Wijzigingen']);
   });
 
   it('says a client outside the caseload is not found, as the API does', async () => {

@@ -8,6 +8,7 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { httpStatus } from '../../../core/http/api-error';
 import { ClientDocuments } from '../components/client-documents';
 import { ClientDossier } from '../components/client-dossier';
+import { ClientHistory } from '../components/client-history';
 import { ClientOverview } from '../components/client-overview';
 import { ClientPayroll } from '../components/client-payroll';
 import { ClientTrajectories } from '../components/client-trajectories';
@@ -29,6 +30,7 @@ type LoadState = 'loading' | 'loaded' | 'not-found';
     MatTabsModule,
     ClientDocuments,
     ClientDossier,
+    ClientHistory,
     ClientOverview,
     ClientPayroll,
     ClientTrajectories,
@@ -47,14 +49,14 @@ export class ClientFilePage {
   protected readonly client = signal<ClientView | null>(null);
   protected readonly state = signal<LoadState>('loading');
   protected readonly roles = computed(() => this.auth.user()?.roles ?? []);
-  /** What the user may read of this file: the fields the API showed plus dossier-only categories. */
-  protected readonly categories = computed(() =>
-    fileCategories(this.client()?.categories, this.auth.ability()),
-  );
+  /** What the user may read of this file, as the API names it (`readableCategories`). */
+  protected readonly categories = computed(() => fileCategories(this.client()));
   protected readonly tabs = computed(() => visibleTabs(this.categories(), this.auth.ability()));
   protected readonly writable = computed(() => writableCategories(this.categories(), this.auth.ability()));
   /** Client fields the user may edit here; payroll's bank account is not edited on this screen. */
   protected readonly editable = computed(() => this.writable().filter((category) => category !== 'payroll'));
+  /** Payroll staff record employments, hours, absence, loonwaarde and subsidy (`update` payroll). */
+  protected readonly canEditPayroll = computed(() => this.writable().includes('payroll'));
   protected readonly canManageTrajectories = computed(() => this.writable().includes('progress'));
   protected readonly canRevealBsn = computed(() => this.auth.ability().can('reveal', 'Client'));
   protected readonly canUpload = computed(() => this.auth.ability().can('create', 'Document'));

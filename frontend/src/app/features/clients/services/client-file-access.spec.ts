@@ -54,32 +54,32 @@ describe('client file access', () => {
   });
 
   describe('fileCategories', () => {
-    it('R-SHARE-03: adds benefit impact (no client field) for the income consultant, never coaching notes', () => {
-      const categories = fileCategories(
-        ['identity', 'contact', 'progress'],
-        buildAbility(CLIENT_RULES.income_consultant),
-      );
+    it('R-SHARE-03: takes benefit impact (no client field) from readableCategories, so the income consultant is told it', () => {
+      const categories = fileCategories({
+        categories: ['identity', 'contact', 'progress'],
+        readableCategories: INCOME_CATEGORIES,
+      });
       expect(categories).toEqual(['identity', 'contact', 'progress', 'benefit_impact']);
       expect(categoryNotice(categories, ['income_consultant'])).toBe(
         'U ziet alleen identiteit, contactgegevens, voortgang en gevolgen voor uitkering (R-SHARE-03).',
       );
     });
 
-    it('adds the coach the dossier-only categories, so the whole file shows without a notice', () => {
-      const categories = fileCategories(
-        ['identity', 'contact', 'progress'],
-        buildAbility(CLIENT_RULES.coach),
+    it('follows the API, not the user rules: coaching notes only when the API names them', () => {
+      const shownOnly = { categories: ['identity', 'contact', 'progress'] };
+      expect(fileCategories({ ...shownOnly, readableCategories: COACH_CATEGORIES })).toContain(
+        'coaching_notes',
       );
-      expect(categories).toContain('coaching_notes');
-      expect(categories).not.toContain('medical');
-      expect(categoryNotice(categories, ['coach'])).toBeNull();
+      expect(
+        categoryNotice(fileCategories({ ...shownOnly, readableCategories: COACH_CATEGORIES }), ['coach']),
+      ).toBeNull();
+      // Without readableCategories (a list row) it claims no more than the fields shown.
+      expect(fileCategories(shownOnly)).toEqual(['identity', 'contact', 'progress']);
     });
 
-    it('adds nothing for management and ignores unknown names', () => {
-      expect(fileCategories(['identity', 'progress', 'x'], buildAbility(CLIENT_RULES.management))).toEqual([
-        'identity',
-        'progress',
-      ]);
+    it('keeps the fixed order, ignores unknown names and gives nothing without a client', () => {
+      expect(fileCategories({ categories: ['progress', 'x', 'identity'] })).toEqual(['identity', 'progress']);
+      expect(fileCategories(null)).toEqual([]);
     });
   });
 

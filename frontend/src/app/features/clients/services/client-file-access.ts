@@ -1,5 +1,5 @@
 import {
-  CLIENT_FIELD_CATEGORIES,
+  type ClientView,
   DATA_CATEGORIES,
   DATA_CATEGORY_LABELS,
   type DataCategory,
@@ -10,8 +10,8 @@ import {
 import type { AppAbility } from '../../../core/auth/ability';
 
 /**
- * What the UI shows of one client file. The API decides and enforces: it names the categories it
- * showed in `categories`, and the user's rules say what may be changed. This only hides what would
+ * What the UI shows of one client file. The API decides and enforces: it names the categories the
+ * user may read in `readableCategories`, and the user's rules say what may be changed. This only hides what would
  * otherwise be an empty tab or a button that ends in a 403.
  */
 export interface ClientFileTabs {
@@ -21,28 +21,16 @@ export interface ClientFileTabs {
   readonly payroll: boolean;
 }
 
-/** Categories that have no field on the client itself (notes, benefit impact...): the dossier's. */
-const FIELDLESS_CATEGORIES: readonly DataCategory[] = DATA_CATEGORIES.filter(
-  (category) => !Object.values(CLIENT_FIELD_CATEGORIES).includes(category),
-);
-
 /**
- * The categories of this file the user may read. The API's `categories` names the client fields it
- * showed; categories without a client field (coaching notes, benefit impact) live in the dossier, so
- * for those the user's rules decide (their conditions are the caseload ones the API already applied).
+ * The categories of this file the user may read, as the API says: `readableCategories` names them
+ * all, including those without a client field (coaching notes, benefit impact), which live in the
+ * dossier. The UI does not work them out again from the user's rules, so it cannot disagree with
+ * the API. Without that list (another endpoint's view) it falls back to the categories shown.
  */
 export function fileCategories(
-  categories: readonly string[] | undefined,
-  ability: AppAbility,
+  client: Pick<ClientView, 'categories' | 'readableCategories'> | null,
 ): DataCategory[] {
-  const shown = new Set<string>(categories ?? []);
-  return DATA_CATEGORIES.filter(
-    (category) =>
-      shown.has(category) ||
-      (FIELDLESS_CATEGORIES.includes(category) &&
-        category !== 'medical' &&
-        ability.can('read', 'Client', category)),
-  );
+  return shownCategories(client?.readableCategories ?? client?.categories);
 }
 
 export function shownCategories(categories: readonly string[] | undefined): DataCategory[] {

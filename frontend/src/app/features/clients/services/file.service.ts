@@ -6,7 +6,6 @@ import type {
   DataCategory,
   DossierEntryKind,
   DossierEntryView,
-  PayrollFile,
   TrajectoryView,
 } from '@werkpad/shared';
 import { map, type Observable } from 'rxjs';
@@ -50,7 +49,7 @@ export function fileNameFromDisposition(header: string | null): string | null {
   return plain ? plain[1].trim() : null;
 }
 
-/** The parts of a client file behind the client: trajectories, dossier, documents and payroll. */
+/** The parts of a client file behind the client: trajectories, dossier and documents (payroll: PayrollService). */
 @Injectable({ providedIn: 'root' })
 export class ClientFileService {
   private readonly http = inject(HttpClient);
@@ -127,9 +126,5 @@ export class ClientFileService {
       `${base(clientId)}/documents/${encodeURIComponent(documentId)}/whatsapp`,
       { whatsappDeletedOn },
     );
-  }
-
-  payroll(clientId: string): Observable<PayrollFile> {
-    return this.http.get<PayrollFile>(`${base(clientId)}/payroll`);
   }
 }
