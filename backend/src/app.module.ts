@@ -23,6 +23,8 @@ import { type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { Client } from './modules/clients/client.entity';
 import { ClientsModule } from './modules/clients/clients.module';
+import { ConsentsModule } from './modules/consents/consents.module';
+import { DisclosuresModule } from './modules/disclosures/disclosures.module';
 import { DossierModule } from './modules/dossier/dossier.module';
 import { PayrollModule } from './modules/payroll/payroll.module';
 import { TrajectoriesModule } from './modules/trajectories/trajectories.module';
@@ -76,6 +78,8 @@ export class AppModule {
         TrajectoriesModule,
         DossierModule,
         PayrollModule,
+        ConsentsModule,
+        DisclosuresModule,
         ...extraModules,
         ...(frontend
           ? [

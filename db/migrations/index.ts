@@ -4,6 +4,7 @@ import { CreateUsersAndSessions1763800000000 } from './1763800000000-CreateUsers
 import { ClientFilesAndTrajectories1763800000300 } from './1763800000300-ClientFilesAndTrajectories';
 import { CreatePayroll1763800000400 } from './1763800000400-CreatePayroll';
 import { DutchNameOrder1763800000500 } from './1763800000500-DutchNameOrder';
+import { ConsentsAndDisclosures1763800000600 } from './1763800000600-ConsentsAndDisclosures';
 
 /** Every migration, in order. A new migration is added here (explicit, so bundling never misses one). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   ClientFilesAndTrajectories1763800000300,
   CreatePayroll1763800000400,
   DutchNameOrder1763800000500,
+  ConsentsAndDisclosures1763800000600,
 ];

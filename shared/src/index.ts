@@ -14,3 +14,7 @@ export * from './lib/client-fields';
 export * from './contracts/trajectories';
 export * from './contracts/dossier';
 export * from './contracts/payroll';
+export * from './lib/consent-purposes';
+export * from './lib/sharing-rules';
+export * from './contracts/consents';
+export * from './contracts/disclosures';

@@ -1,5 +1,7 @@
 import { auditPolicy } from '../audit/audit.policy';
 import { clientsPolicy } from '../modules/clients/clients.policy';
+import { consentsPolicy } from '../modules/consents/consents.policy';
+import { disclosuresPolicy } from '../modules/disclosures/disclosures.policy';
 import { usersPolicy } from '../modules/users/users.policy';
 import { type ModulePolicy } from './policy.types';
 
@@ -7,4 +9,10 @@ import { type ModulePolicy } from './policy.types';
  * Every module's policy file. Together they are the authorization matrix
  * (docs/authorization-matrix.md is generated from this list and checked by a test).
  */
-export const MODULE_POLICIES: readonly ModulePolicy[] = [usersPolicy, clientsPolicy, auditPolicy];
+export const MODULE_POLICIES: readonly ModulePolicy[] = [
+  usersPolicy,
+  clientsPolicy,
+  consentsPolicy,
+  disclosuresPolicy,
+  auditPolicy,
+];

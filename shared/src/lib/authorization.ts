@@ -21,6 +21,8 @@ export const SUBJECTS = [
   'Client',
   'Document',
   'JobcoachingFile',
+  'Consent',
+  'Disclosure',
   'AuditEvent',
   'AuditChain',
 ] as const;
