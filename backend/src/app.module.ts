@@ -22,6 +22,7 @@ import { loggerParams } from './common/logging';
 import { type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { Client } from './modules/clients/client.entity';
+import { AccessGroundsModule } from './modules/access-grounds/access-grounds.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { ConsentsModule } from './modules/consents/consents.module';
 import { DisclosuresModule } from './modules/disclosures/disclosures.module';
@@ -80,6 +81,7 @@ export class AppModule {
         PayrollModule,
         ConsentsModule,
         DisclosuresModule,
+        AccessGroundsModule,
         ...extraModules,
         ...(frontend
           ? [

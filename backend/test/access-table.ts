@@ -124,6 +124,12 @@ export const ACCESS_TABLE: readonly AccessEndpoint[] = [
     expect: FILE_READ,
   },
   {
+    route: 'GET /api/clients/:id/access-grounds',
+    name: 'why can I see this',
+    path: (t) => `/api/clients/${t.clientId}/access-grounds`,
+    expect: FILE_READ,
+  },
+  {
     route: 'GET /api/clients/:id/history',
     name: 'change history',
     path: (t) => `/api/clients/${t.clientId}/history`,

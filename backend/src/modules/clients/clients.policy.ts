@@ -44,7 +44,9 @@ export const clientsPolicy: ModulePolicy = {
   byRole: {
     coach: ({ can, user }) => {
       // Own caseload only; a coach registers new clients into their own caseload.
-      can('read', 'Client', [...COACH_CATEGORIES], { coachId: user.id });
+      can('read', 'Client', [...COACH_CATEGORIES], { coachId: user.id }).because(
+        'Trajectbegeleider: cliënt in de eigen caseload (clients.policy)',
+      );
       can('update', 'Client', [...COACH_CATEGORIES], { coachId: user.id });
       can('create', 'Client', { coachId: user.id });
       can('reveal', 'Client', { coachId: user.id });
@@ -54,15 +56,22 @@ export const clientsPolicy: ModulePolicy = {
       can('read', 'JobcoachingFile');
     },
     income_consultant: ({ can, user }) => {
-      can('read', 'Client', [...INCOME_CONSULTANT_CATEGORIES], { incomeConsultantId: user.id });
-      can('read', 'Client', [...INTAKE_EXTRA_CATEGORIES], { incomeConsultantId: user.id, inIntake: true });
+      can('read', 'Client', [...INCOME_CONSULTANT_CATEGORIES], { incomeConsultantId: user.id }).because(
+        'Inkomensconsulent: gekoppelde cliënt; alleen werk, voortgang en gevolgen voor de uitkering (R-SHARE-03)',
+      );
+      can('read', 'Client', [...INTAKE_EXTRA_CATEGORIES], {
+        incomeConsultantId: user.id,
+        inIntake: true,
+      }).because('Inkomensconsulent: lopende intake, gegevens voor recht op uitkering en route (R-SHARE-03)');
       // The benefit system is keyed by BSN.
       can('reveal', 'Client', { incomeConsultantId: user.id });
       can('read', 'Document');
     },
     payroll: ({ can }) => {
       // Only clients employed under WSW / beschut werk or placed with loonkostensubsidie.
-      can('read', 'Client', [...PAYROLL_CATEGORIES], { payrollScope: true });
+      can('read', 'Client', [...PAYROLL_CATEGORIES], { payrollScope: true }).because(
+        'Salarisadministratie: cliënt met beschut werk of loonkostensubsidie (werkgeverstaak)',
+      );
       can('update', 'Client', ['payroll'], { payrollScope: true });
       can('reveal', 'Client', { payrollScope: true });
       can('read', 'Document');
@@ -70,11 +79,15 @@ export const clientsPolicy: ModulePolicy = {
     },
     management: ({ can }) => {
       // Identity and progress of every client; no notes, no documents (no Document rule).
-      can('read', 'Client', [...MANAGEMENT_CATEGORIES]);
+      can('read', 'Client', [...MANAGEMENT_CATEGORIES]).because(
+        'Management: identiteit en voortgang van alle cliënten',
+      );
     },
     admin: ({ can }) => {
       // Caseload assignment needs to recognise the person (name, date of birth), nothing of the file.
-      can('read', 'Client', ['identity']);
+      can('read', 'Client', ['identity']).because(
+        'Functioneel beheer: herkennen van de persoon bij toewijzing',
+      );
       can('assign', 'Client');
     },
   },
