@@ -74,12 +74,29 @@ describe('access table: role × endpoint × relation (deny by default, 404 outsi
          VALUES ($1, $2, 'document', 'progress', 'Verslag', '2026-02-01', $3, $4)`,
         [clientId, trajectoryId, coachId, documentId],
       );
+      const consent = async (purpose: string) =>
+        fixture(
+          `INSERT INTO consent (client_id, purpose, given_on, form, recorded_by, evidence_reference)
+           VALUES ($1, $2, '2026-01-10', 'written', $3, 'Formulier in het dossier') RETURNING id`,
+          [clientId, purpose, coachId],
+        );
+      await consent('whatsapp');
       return {
         relation,
         clientId,
         trajectoryId,
         coachId,
         documentId,
+        consentId: await consent('sociaal_team'),
+        disclosureId: await fixture(
+          `INSERT INTO disclosure (client_id, trajectory_id, recipient_type, recipient_organisation, recipient_country,
+                                   categories, fields, channel, purpose, rule_id, rule_version, legal_basis,
+                                   disclosed_by, disclosed_at, digest, package, is_report, review_status)
+           VALUES ($1, $2, 'uwv', 'UWV Ede', 'NL', '{identity}', '{firstName,lastName}', 'secure_portal',
+                   'Rapportage', 'uwv', 'test', 'Participatiewet', $3, '2026-03-01T10:00:00Z',
+                   sha256('{}'::bytea), '{}'::jsonb, true, 'not_shown') RETURNING id`,
+          [clientId, trajectoryId, coachId],
+        ),
         employmentId: await fixture(
           `INSERT INTO employment (client_id, employer_name, job_title, start_date, contract_hours_per_week,
                                    gross_monthly_salary_cents, created_by)

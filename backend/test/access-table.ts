@@ -30,6 +30,8 @@ export interface Target {
   readonly employmentId: string;
   readonly lksApplicationId: string;
   readonly documentId: string;
+  readonly consentId: string;
+  readonly disclosureId: string;
   readonly coachId: string;
 }
 
@@ -93,7 +95,7 @@ const PAYROLL_WRITE = (status: readonly [number, number]) =>
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n', 'latin1');
 
-export const ACCESS_TABLE: readonly AccessEndpoint[] = [
+const CLIENT_FILE_ROWS: readonly AccessEndpoint[] = [
   {
     route: 'GET /api/clients/staff',
     name: 'staff for assignment',
@@ -305,6 +307,100 @@ export const ACCESS_TABLE: readonly AccessEndpoint[] = [
     expect: PAYROLL_WRITE(OK),
   },
 ];
+
+/** The consent registry: coaches only; the FG reads the register elsewhere, not a client's file. */
+const CONSENT_ACCESS = (status: readonly [number, number], dpo: readonly [number, number]) =>
+  ({
+    coach: status,
+    income_consultant: NO_ACCESS,
+    payroll: NO_ACCESS,
+    management: NO_ACCESS,
+    admin: NO_ACCESS,
+    dpo,
+    expertise: NO_ACCESS,
+  }) as const;
+
+/** Disclosures: coaches and (for payroll recipients) payroll; the FG reads the register elsewhere. */
+const DISCLOSURE_ACCESS = (coach: readonly [number, number], payroll: readonly [number, number]) =>
+  ({ ...CONSENT_ACCESS(coach, NO_ACCESS), payroll }) as const;
+
+const UWV_IDENTITY = (t: Target) => ({
+  trajectoryId: t.trajectoryId,
+  recipient: { type: 'uwv', organisation: 'UWV Ede', country: 'NL' },
+  categories: ['identity'],
+  channel: 'secure_portal',
+  purpose: 'Melding van de plaatsing',
+});
+
+const CONSENT_AND_SHARING_ROWS: readonly AccessEndpoint[] = [
+  {
+    route: 'GET /api/clients/:clientId/consents',
+    name: 'consents',
+    path: (t) => `/api/clients/${t.clientId}/consents`,
+    expect: CONSENT_ACCESS(OK, HIDDEN),
+  },
+  {
+    route: 'POST /api/clients/:clientId/consents',
+    name: 'record consent',
+    path: (t) => `/api/clients/${t.clientId}/consents`,
+    body: () => ({
+      purpose: 'cv_profile',
+      givenOn: '2026-01-12',
+      form: 'oral',
+      evidenceReference: 'Gespreksverslag 12-01-2026',
+    }),
+    expect: CONSENT_ACCESS(CREATED, NO_ACCESS),
+  },
+  {
+    route: 'POST /api/clients/:clientId/whatsapp-contacts',
+    name: 'appointment via WhatsApp',
+    path: (t) => `/api/clients/${t.clientId}/whatsapp-contacts`,
+    body: (t) => ({ trajectoryId: t.trajectoryId, occurredOn: '2026-02-05', subject: 'appointment' }),
+    expect: { ...COACH_WRITE(CREATED), payroll: [403, 404] },
+  },
+  {
+    route: 'POST /api/clients/:clientId/consents/:consentId/withdraw',
+    name: 'withdraw consent',
+    path: (t) => `/api/clients/${t.clientId}/consents/${t.consentId}/withdraw`,
+    body: () => ({ withdrawnOn: '2026-02-10', confirm: true }),
+    expect: CONSENT_ACCESS(OK, NO_ACCESS),
+  },
+  {
+    route: 'POST /api/clients/:clientId/disclosures/decision',
+    name: 'sharing decision (preview)',
+    path: (t) => `/api/clients/${t.clientId}/disclosures/decision`,
+    body: UWV_IDENTITY,
+    expect: DISCLOSURE_ACCESS(OK, OK),
+  },
+  {
+    route: 'POST /api/clients/:clientId/disclosures',
+    name: 'disclose to UWV',
+    path: (t) => `/api/clients/${t.clientId}/disclosures`,
+    body: UWV_IDENTITY,
+    expect: DISCLOSURE_ACCESS(CREATED, CREATED),
+  },
+  {
+    route: 'GET /api/clients/:clientId/disclosures',
+    name: 'disclosure history',
+    path: (t) => `/api/clients/${t.clientId}/disclosures`,
+    expect: { ...DISCLOSURE_ACCESS(OK, OK), dpo: HIDDEN },
+  },
+  {
+    route: 'GET /api/clients/:clientId/disclosures/:disclosureId/package',
+    name: 'disclosed package',
+    path: (t) => `/api/clients/${t.clientId}/disclosures/${t.disclosureId}/package`,
+    expect: { ...DISCLOSURE_ACCESS(OK, OK), dpo: HIDDEN },
+  },
+  {
+    route: 'POST /api/clients/:clientId/disclosures/:disclosureId/review',
+    name: 'client saw the report (R-SHARE-06)',
+    path: (t) => `/api/clients/${t.clientId}/disclosures/${t.disclosureId}/review`,
+    body: () => ({ status: 'shown_after_sending', shownOn: '2026-03-05' }),
+    expect: DISCLOSURE_ACCESS(OK, NO_ACCESS),
+  },
+];
+
+export const ACCESS_TABLE: readonly AccessEndpoint[] = [...CLIENT_FILE_ROWS, ...CONSENT_AND_SHARING_ROWS];
 
 /** Client routes whose scoping is tested elsewhere in the same spec (lists have no single client). */
 export const COVERED_BY_LIST_TESTS: readonly string[] = ['GET /api/clients'];

@@ -152,7 +152,14 @@ describe('authorization (deny by default, scoped in SQL)', () => {
   it('sends the ability to the UI as packed rules that carry the caseload condition and categories', async () => {
     const response = await ctx.http.get('/api/auth/me').set(bearer(await ctx.login('coach1')));
     const rules = response.body.rules as unknown[][];
-    expect(rules).toContainEqual(['read', 'Client', { coachId: coach1 }, 0, COACH_CATEGORIES.join(',')]);
+    expect(rules).toContainEqual([
+      'read',
+      'Client',
+      { coachId: coach1 },
+      0,
+      COACH_CATEGORIES.join(','),
+      expect.stringContaining('eigen caseload'),
+    ]);
     expect(
       rules.filter((rule) => rule[1] === 'Client').every((rule) => !String(rule[4]).includes('medical')),
     ).toBe(true);

@@ -57,6 +57,8 @@ export interface ClientDetail extends ClientSummary {
   readonly debtNotes: string | null;
   readonly lifeDomainsNotes: string | null;
   readonly functionalLimitations: string | null;
+  /** R-CONS-05: noted only with the client's consent; category `religion` (AVG art. 9). */
+  readonly religiousFunction: string | null;
   /** Bank account, masked like the BSN; category `payroll`. */
   readonly ibanMasked: string | null;
   readonly createdAt: string;
@@ -101,6 +103,8 @@ export interface ClientWrite {
   readonly debtNotes?: string | null;
   readonly lifeDomainsNotes?: string | null;
   readonly functionalLimitations?: string | null;
+  /** R-CONS-05: refused without a valid `religious_function` consent; clearing it is always allowed. */
+  readonly religiousFunction?: string | null;
   readonly iban?: string | null;
 }
 

@@ -39,3 +39,41 @@ export interface WithdrawConsentRequest {
   readonly withdrawnOn: string;
   readonly confirm: true;
 }
+
+/** GET /api/consents: the FG's register across clients (R-AUD-02); metadata only, never names. */
+export interface ConsentRegisterQuery {
+  readonly clientId?: string;
+  readonly purpose?: ConsentPurpose;
+  /** Only consents valid on this day (given, not ended, not withdrawn). */
+  readonly validOn?: string;
+  readonly page?: number;
+  readonly pageSize?: number;
+}
+
+/** One row of the FG's consent register: no client name and no dossier content. */
+export interface ConsentRegisterEntry {
+  readonly id: string;
+  readonly clientId: string;
+  readonly purpose: ConsentPurpose;
+  readonly form: ConsentForm;
+  readonly givenOn: string;
+  readonly validUntil: string | null;
+  readonly withdrawnOn: string | null;
+  readonly recordedByName: string;
+  readonly recordedAt: string;
+  /** A signed form or a reference is on file (R-CONS-01). */
+  readonly evidencePresent: boolean;
+}
+
+/** R-CONS-04: WhatsApp is used only to make appointments. */
+export const WHATSAPP_SUBJECTS = ['appointment'] as const;
+export type WhatsappSubject = (typeof WHATSAPP_SUBJECTS)[number];
+
+/** POST /api/clients/:clientId/whatsapp-contacts: an appointment made via WhatsApp (needs consent). */
+export interface WhatsappContactRequest {
+  readonly trajectoryId: string;
+  readonly occurredOn: string;
+  readonly subject: WhatsappSubject;
+  /** Short practical note (time, place); never substantive content. */
+  readonly note?: string;
+}

@@ -92,3 +92,37 @@ export interface AccessGround {
   readonly category: DataCategory;
   readonly grounds: readonly { readonly kind: 'role_policy'; readonly reference: string }[];
 }
+
+/**
+ * Recipient types that receive the full BSN when identity is disclosed (they are keyed by it:
+ * UWV, the Belastingdienst, the municipality's benefit system). Everyone else gets it masked.
+ */
+export const FULL_BSN_RECIPIENT_TYPES: readonly RecipientType[] = [
+  'uwv',
+  'belastingdienst',
+  'income_consultant',
+];
+
+/** Recipient types that receive the bank account (IBAN) within the payroll category; nobody else does. */
+export const IBAN_RECIPIENT_TYPES: readonly RecipientType[] = ['belastingdienst', 'employer'];
+
+/** The body of a refused disclosure (403): the reasons in one message, and the decision per category. */
+export interface DisclosureRefusalBody {
+  readonly statusCode: 403;
+  readonly error: 'Forbidden';
+  readonly message: string;
+  readonly decision: DisclosureDecision;
+  readonly requestId?: string;
+}
+
+/** The FG's register filter (metadata only, across clients). */
+export interface DisclosureRegisterQuery {
+  readonly clientId?: string;
+  readonly recipientType?: RecipientType;
+  readonly from?: string;
+  readonly to?: string;
+  /** Only written reports the client has not yet seen (R-SHARE-06). */
+  readonly unreviewedReports?: boolean;
+  readonly page?: number;
+  readonly pageSize?: number;
+}

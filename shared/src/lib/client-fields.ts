@@ -37,6 +37,7 @@ export const CLIENT_FIELD_CATEGORIES: Readonly<Record<keyof ClientDetail, DataCa
   debtNotes: 'financial',
   lifeDomainsNotes: 'life_domains',
   functionalLimitations: 'health_functional',
+  religiousFunction: 'religion',
   ibanMasked: 'payroll',
 };
 
@@ -64,6 +65,7 @@ const WRITTEN_AS_SHOWN = [
   'debtNotes',
   'lifeDomainsNotes',
   'functionalLimitations',
+  'religiousFunction',
 ] as const satisfies ReadonlyArray<keyof ClientWrite & keyof ClientDetail>;
 
 /** The category of each writable field, so an edit is allowed per category (`update` on Client). */

@@ -123,6 +123,7 @@ export function fileView(access: AccessibleClient, coachName: string | null, dec
     debtNotes: client.debtNotes,
     lifeDomainsNotes: client.lifeDomainsNotes,
     functionalLimitations: client.functionalLimitations,
+    religiousFunction: client.religiousFunction,
     ibanMasked:
       readable.has('payroll') && client.ibanEncrypted ? maskIban(decrypt(client.ibanEncrypted)) : null,
     createdAt: client.createdAt.toISOString(),

@@ -83,6 +83,10 @@ export class Client {
   @Column({ name: 'functional_limitations', type: 'text', nullable: true })
   functionalLimitations: string | null;
 
+  /** R-CONS-05: only with a valid consent of the client (checked in ClientsService). */
+  @Column({ name: 'religious_function', type: 'text', nullable: true })
+  religiousFunction: string | null;
+
   @Column({ name: 'iban_encrypted', type: 'bytea', nullable: true })
   ibanEncrypted: Buffer | null;
 

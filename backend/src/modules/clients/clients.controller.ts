@@ -38,6 +38,7 @@ const FILE_CATEGORIES: readonly DataCategory[] = [
   'financial',
   'life_domains',
   'health_functional',
+  'religion',
   'payroll',
 ];
 

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { Consent } from '../consents/consent.entity';
+import { ConsentCheck } from '../consents/consent-check.service';
 import { Client } from './client.entity';
 import { ClientAccess } from './client-access.service';
 import { ClientAssignmentService } from './client-assignment.service';
@@ -12,7 +14,11 @@ import { FieldChangeRecord } from './field-change.entity';
 import { FieldChangeRecorder } from './field-change.recorder';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Client, FieldChangeRecord])],
+  // ConsentCheck is provided here as well as in ConsentsModule: ConsentsModule imports this module
+  // (for ClientAccess), so importing ConsentsModule back would be a cycle needing forwardRef. The
+  // check is stateless and its one query lives in consent-check.service.ts, so R-CONS-05 in the
+  // client update uses the same definition of "valid" as every other consent-gated action.
+  imports: [TypeOrmModule.forFeature([Client, FieldChangeRecord, Consent])],
   controllers: [ClientsController],
   providers: [
     ClientsService,
@@ -21,6 +27,7 @@ import { FieldChangeRecorder } from './field-change.recorder';
     ClientFileService,
     ClientAccess,
     FieldChangeRecorder,
+    ConsentCheck,
   ],
   exports: [ClientAccess, FieldChangeRecorder],
 })

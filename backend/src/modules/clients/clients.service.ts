@@ -15,6 +15,7 @@ import { visibleCategories } from '../../authz/category-projection';
 import { type AppAbility, type AuthenticatedUser } from '../../authz/policy.types';
 import { FieldCrypto } from '../../common/crypto/field-crypto';
 import { RequestContext } from '../../common/request-context';
+import { ConsentCheck, missingConsentMessage } from '../consents/consent-check.service';
 import { ClientAccess } from './client-access.service';
 import { type Client } from './client.entity';
 import { ClientFileService } from './client-file.service';
@@ -52,6 +53,7 @@ export class ClientsService {
     private readonly access: ClientAccess,
     private readonly crypto: FieldCrypto,
     private readonly files: ClientFileService,
+    private readonly consents: ConsentCheck,
   ) {}
 
   /** The client's file as far as the caller may see it, category by category. */
@@ -83,6 +85,9 @@ export class ClientsService {
       throw new ForbiddenException(
         `U mag deze gegevens van de cliënt niet vastleggen: ${forbidden.join(', ')}.`,
       );
+    // R-CONS-05: a client who is not registered yet cannot have consented in the registry.
+    if (dto.religiousFunction != null)
+      throw new ForbiddenException(missingConsentMessage('religious_function'));
     const { bsn, iban, ...fields } = dto;
     const { encrypted, blindIndex } = this.crypto.protect(bsn);
     const id = await this.files.insert({
@@ -123,6 +128,7 @@ export class ClientsService {
       throw new ForbiddenException(
         `U mag deze gegevens van de cliënt niet wijzigen: ${forbidden.join(', ')}.`,
       );
+    await this.requireReligiousFunctionConsent(client, dto);
 
     const set: Record<string, unknown> = {};
     const changes: FieldChange[] = [];
@@ -160,6 +166,17 @@ export class ClientsService {
       ground: policyGround(),
     });
     return this.files.reloadView(ability, id);
+  }
+
+  /**
+   * R-CONS-05: noting (or changing) a religious function needs a valid consent of the client today;
+   * clearing it, or sending the value that is already there, notes nothing new and is always allowed.
+   */
+  private async requireReligiousFunctionConsent(client: Client, dto: UpdateClientDto): Promise<void> {
+    const next = dto.religiousFunction;
+    if (next == null || next === client.religiousFunction) return;
+    if (!(await this.consents.findValid(client.id, 'religious_function')))
+      throw new ForbiddenException(missingConsentMessage('religious_function'));
   }
 
   /** Who changed what when, newest first; only changes in categories the caller may read (in SQL). */

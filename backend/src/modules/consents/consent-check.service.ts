@@ -15,6 +15,29 @@ export function missingConsentMessage(purpose: ConsentPurpose): string {
 }
 
 /**
+ * SQL condition: the consent row `alias` is valid on the day `on` (a bound parameter such as
+ * `:on` or `$3`). The one definition of "valid" in SQL, used by findValid and the FG register.
+ */
+export function consentValidOnSql(alias: string, on: string): string {
+  return (
+    `(${alias}.given_on <= ${on} AND (${alias}.valid_until IS NULL OR ${alias}.valid_until >= ${on})` +
+    ` AND (${alias}.withdrawn_on IS NULL OR ${alias}.withdrawn_on > ${on}))`
+  );
+}
+
+/** The same definition for a consent already loaded (ISO dates compare correctly as text). */
+export function isConsentValidOn(
+  consent: Pick<Consent, 'givenOn' | 'validUntil' | 'withdrawnOn'>,
+  on: string,
+): boolean {
+  return (
+    consent.givenOn <= on &&
+    (consent.validUntil === null || consent.validUntil >= on) &&
+    (consent.withdrawnOn === null || consent.withdrawnOn > on)
+  );
+}
+
+/**
  * Whether a valid consent exists for a purpose on a day: given on or before it, not past its end
  * date, not withdrawn on or before it (R-CONS-02: a withdrawal counts from that day on). Every
  * consent-gated action asks here, so there is one definition of "valid".
@@ -35,9 +58,7 @@ export class ConsentCheck {
       .createQueryBuilder('consent')
       .where('consent.clientId = :clientId', { clientId })
       .andWhere('consent.purpose = :purpose', { purpose })
-      .andWhere('consent.givenOn <= :on', { on })
-      .andWhere('(consent.validUntil IS NULL OR consent.validUntil >= :on)', { on })
-      .andWhere('(consent.withdrawnOn IS NULL OR consent.withdrawnOn > :on)', { on });
+      .andWhere(consentValidOnSql('consent', ':on'), { on });
     if (options.recipient) {
       // A consent that names a recipient covers that recipient only (case-insensitive).
       query.andWhere('(consent.recipient IS NULL OR lower(consent.recipient) = lower(:recipient))', {

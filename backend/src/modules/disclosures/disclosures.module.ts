@@ -1,7 +1,15 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { ClientsModule } from '../clients/clients.module';
 import { ConsentsModule } from '../consents/consents.module';
+import { Disclosure } from './disclosure.entity';
+import { DisclosureRegisterController, DisclosuresController } from './disclosures.controller';
+import { DisclosuresService } from './disclosures.service';
 
-@Module({ imports: [ClientsModule, ConsentsModule] })
+@Module({
+  imports: [ClientsModule, ConsentsModule, TypeOrmModule.forFeature([Disclosure])],
+  controllers: [DisclosuresController, DisclosureRegisterController],
+  providers: [DisclosuresService],
+})
 export class DisclosuresModule {}

@@ -150,6 +150,19 @@ export class ClientOptionalFieldsDto {
   @Text(4000)
   functionalLimitations?: string | null;
 
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    maxLength: 200,
+    example: 'Imam',
+    description:
+      'R-CONS-05: alleen met geldige toestemming van de cliënt (doel religious_function); leegmaken mag altijd',
+  })
+  @Transform(trimmedOrNull)
+  @IsOptional()
+  @Text(200)
+  religiousFunction?: string | null;
+
   @ApiPropertyOptional({ nullable: true, type: String, example: 'NL91 ABNA 0417 1643 00' })
   @IsIban()
   @IsOptional()

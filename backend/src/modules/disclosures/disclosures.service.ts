@@ -1,0 +1,416 @@
+import { randomUUID } from 'node:crypto';
+
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import {
+  type CategoryDecision,
+  type ConsentPurpose,
+  type DataCategory,
+  type DisclosureDecision,
+  type DisclosurePackage,
+  type DisclosureResult,
+  type DisclosureView,
+  type Page,
+  SHARING_RULES,
+} from '@werkpad/shared';
+import { type SelectQueryBuilder } from 'typeorm';
+import { type QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+
+import { type AuditGround } from '../../audit/audit-event';
+import { type AppAbility, type AuthenticatedUser } from '../../authz/policy.types';
+import { FieldCrypto } from '../../common/crypto/field-crypto';
+import { RequestContext } from '../../common/request-context';
+import { type AccessibleClient, ClientAccess } from '../clients/client-access.service';
+import { ConsentCheck, todayInAmsterdam } from '../consents/consent-check.service';
+import { DossierEntry } from '../dossier/dossier-entry.entity';
+import { hidesJobcoachingFile } from '../dossier/dossier.service';
+import { Employment } from '../payroll/employment.entity';
+import { Trajectory } from '../trajectories/trajectory.entity';
+import { consentPurposesFor, decideDisclosure, type ValidConsent } from './disclosure-decision';
+import { buildPackage, packageDigest } from './disclosure-package';
+import { DisclosureRefusedException } from './disclosure-refused';
+import { Disclosure } from './disclosure.entity';
+import {
+  type DisclosureRegisterQueryDto,
+  type DisclosureRequestDto,
+  type RecordReportReviewDto,
+} from './dto/disclosure.dto';
+
+export const UNREADABLE_MESSAGE =
+  'U kunt deze gegevens van de cliënt niet inzien en kunt ze dus ook niet verstrekken.';
+
+const REGISTER_GROUND: AuditGround = { kind: 'role_policy', reference: 'disclosures.policy (register)' };
+
+function distinct<T>(values: readonly (T | null)[]): T[] {
+  return [...new Set(values.filter((value): value is T => value !== null))];
+}
+
+/** The ground of a disclosure for the audit row: its legal basis, or else its consent. */
+function auditGround(decision: DisclosureDecision): AuditGround | undefined {
+  const allowed = decision.categories.filter((category) => category.allowed);
+  const legal = distinct(
+    allowed.filter((category) => !category.consentId).map((category) => category.ground),
+  );
+  if (legal.length > 0) return { kind: 'legal_basis', reference: legal.join('; ') };
+  const consents = distinct(allowed.map((category) => category.consentId));
+  return consents.length > 0 ? { kind: 'consent', reference: consents.join(', ') } : undefined;
+}
+
+interface ViewRow {
+  disclosed_by_name: string | null;
+}
+
+/**
+ * The disclosure register (R-SHARE-01..08): decides a request from the sharing rules, builds the
+ * package of what goes out, and records it with its digest in the request's transaction.
+ */
+@Injectable()
+export class DisclosuresService {
+  constructor(
+    private readonly access: ClientAccess,
+    private readonly consents: ConsentCheck,
+    private readonly crypto: FieldCrypto,
+  ) {}
+
+  /** The decision only (the sharing dialog's preview): nothing is recorded. */
+  async decide(
+    ability: AppAbility,
+    actor: AuthenticatedUser,
+    clientId: string,
+    request: DisclosureRequestDto,
+  ): Promise<DisclosureDecision> {
+    const access = await this.access.find(ability, clientId);
+    const trajectory = await this.requireTrajectory(clientId, request.trajectoryId);
+    const decision = await this.decideFor(access, trajectory, actor, request);
+    RequestContext.addAuditDetails({
+      categories: [],
+      ground: REGISTER_GROUND,
+      details: { ontvanger: request.recipient.type, voorbeeld: 'ja' },
+    });
+    return decision;
+  }
+
+  async disclose(
+    ability: AppAbility,
+    actor: AuthenticatedUser,
+    clientId: string,
+    request: DisclosureRequestDto,
+  ): Promise<DisclosureResult> {
+    const access = await this.access.find(ability, clientId);
+    const trajectory = await this.requireTrajectory(clientId, request.trajectoryId);
+    const decision = await this.decideFor(access, trajectory, actor, request);
+    RequestContext.addAuditDetails({
+      categories: [...request.categories],
+      details: { ontvanger: request.recipient.type },
+    });
+    // R-SHARE-01: all requested categories must be allowed, or nothing goes out.
+    if (!decision.allowed) throw new DisclosureRefusedException(decision);
+
+    const allowed = decision.categories;
+    const ground = distinct(allowed.map((category) => category.ground)).join('; ');
+    const legalBasis = distinct(
+      allowed.filter((category) => !category.consentId).map((category) => category.ground),
+    );
+    const id = randomUUID();
+    const disclosedAt = new Date();
+    const { pkg, fields } = buildPackage({
+      disclosureId: id,
+      generatedAt: disclosedAt.toISOString(),
+      recipient: request.recipient,
+      recipientLabel:
+        SHARING_RULES.find((rule) => rule.recipientType === request.recipient.type)?.recipientLabel ??
+        request.recipient.type,
+      ground,
+      categories: request.categories,
+      client: access.client,
+      trajectoryType: trajectory.type,
+      purpose: request.purpose,
+      channel: request.channel,
+      entries: await this.entriesFor(ability, trajectory, request.categories),
+      employments: request.categories.includes('payroll')
+        ? await this.access
+            .manager()
+            .getRepository(Employment)
+            .find({
+              where: { clientId },
+              order: { startDate: 'DESC' },
+            })
+        : [],
+      decrypt: (stored) => this.crypto.decrypt(stored),
+    });
+    await this.access
+      .manager()
+      .getRepository(Disclosure)
+      .insert({
+        id,
+        clientId,
+        trajectoryId: trajectory.id,
+        recipientType: request.recipient.type,
+        recipientOrganisation: request.recipient.organisation,
+        recipientPerson: request.recipient.person ?? null,
+        recipientCountry: request.recipient.country,
+        categories: [...request.categories],
+        fields,
+        channel: request.channel,
+        purpose: request.purpose,
+        ruleId: distinct(allowed.map((category) => category.ruleId)).join(', '),
+        ruleVersion: decision.ruleVersion,
+        legalBasis: legalBasis.length > 0 ? legalBasis.join('; ') : null,
+        consentId: distinct(allowed.map((category) => category.consentId))[0] ?? null,
+        disclosedBy: actor.id,
+        disclosedAt,
+        digest: packageDigest(pkg),
+        // jsonb: TypeORM's partial-entity type cannot express `unknown` values.
+        package: pkg as QueryDeepPartialEntity<DisclosurePackage>,
+        isReport: request.isReport ?? false,
+        reviewStatus: request.isReport ? 'not_shown' : null,
+        shownToClientOn: null,
+      });
+    RequestContext.addAuditDetails({ objectId: id, ground: auditGround(decision) });
+    return { disclosure: await this.view(clientId, id), package: pkg };
+  }
+
+  /** The client's disclosure history, newest first (metadata; the package is fetched apart). */
+  async history(ability: AppAbility, clientId: string): Promise<DisclosureView[]> {
+    await this.access.find(ability, clientId);
+    const { entities, raw } = await this.viewQuery()
+      .where('disclosure.clientId = :clientId', { clientId })
+      .orderBy('disclosure.disclosedAt', 'DESC')
+      .addOrderBy('disclosure.id', 'DESC')
+      .getRawAndEntities<ViewRow>();
+    RequestContext.addAuditDetails({ categories: [], ground: REGISTER_GROUND });
+    return entities.map((entity, index) => toView(entity, raw[index]?.disclosed_by_name ?? null));
+  }
+
+  /** The package as it was sent; only for a caller who may read every category in it. */
+  async package(ability: AppAbility, clientId: string, disclosureId: string): Promise<DisclosurePackage> {
+    const access = await this.access.find(ability, clientId);
+    RequestContext.addAuditDetails({ objectId: disclosureId });
+    const disclosure = await this.findDisclosure(clientId, disclosureId);
+    if (!disclosure.categories.every((category) => access.readable.has(category)))
+      throw new NotFoundException('Verstrekking niet gevonden.');
+    RequestContext.addAuditDetails({
+      categories: disclosure.categories,
+      ground: disclosure.consentId
+        ? { kind: 'consent', reference: disclosure.consentId }
+        : { kind: 'legal_basis', reference: disclosure.legalBasis ?? '' },
+    });
+    return disclosure.package;
+  }
+
+  /** R-SHARE-06: the client saw the written report before or after it was sent. */
+  async recordReview(
+    ability: AppAbility,
+    clientId: string,
+    disclosureId: string,
+    review: RecordReportReviewDto,
+  ): Promise<DisclosureView> {
+    await this.access.find(ability, clientId);
+    RequestContext.addAuditDetails({ objectId: disclosureId, categories: [], ground: REGISTER_GROUND });
+    const disclosure = await this.findDisclosure(clientId, disclosureId);
+    if (!disclosure.isReport)
+      throw new BadRequestException(
+        'Alleen bij een schriftelijk rapport wordt vastgelegd dat de cliënt het zag.',
+      );
+    if (disclosure.reviewStatus !== 'not_shown')
+      throw new ConflictException('Voor dit rapport is al vastgelegd wanneer de cliënt het zag.');
+    const sentOn = todayInAmsterdam(disclosure.disclosedAt);
+    if (review.status === 'shown_before_sending' && review.shownOn > sentOn)
+      throw fieldError('shownOn', `shownOn moet op of vóór de verzenddatum (${sentOn}) liggen`);
+    if (review.status === 'shown_after_sending' && review.shownOn < sentOn)
+      throw fieldError('shownOn', `shownOn moet op of na de verzenddatum (${sentOn}) liggen`);
+    const result = await this.access
+      .manager()
+      .createQueryBuilder()
+      .update(Disclosure)
+      .set({ reviewStatus: review.status, shownToClientOn: review.shownOn })
+      .where('id = :id AND review_status = :open', { id: disclosureId, open: 'not_shown' })
+      .execute();
+    if (result.affected !== 1)
+      throw new ConflictException('Voor dit rapport is al vastgelegd wanneer de cliënt het zag.');
+    return this.view(clientId, disclosureId);
+  }
+
+  /** The FG's register across clients: metadata only, never a package (R-SHARE-06 unreviewed reports). */
+  async register(ability: AppAbility, query: DisclosureRegisterQueryDto): Promise<Page<DisclosureView>> {
+    // The FG has no client access; this list is the register, not the client file.
+    if (!ability.can('read', 'AuditEvent'))
+      throw new ForbiddenException(
+        'Alleen de functionaris gegevensbescherming ziet het verstrekkingenregister.',
+      );
+    const builder = this.viewQuery();
+    if (query.clientId) builder.andWhere('disclosure.clientId = :clientId', { clientId: query.clientId });
+    if (query.recipientType)
+      builder.andWhere('disclosure.recipientType = :recipientType', { recipientType: query.recipientType });
+    const day = `(disclosure.disclosed_at AT TIME ZONE 'Europe/Amsterdam')::date`;
+    if (query.from) builder.andWhere(`${day} >= :from`, { from: query.from });
+    if (query.to) builder.andWhere(`${day} <= :to`, { to: query.to });
+    if (query.unreviewedReports) builder.andWhere(`disclosure.review_status = 'not_shown'`);
+    const total = await builder.getCount();
+    const { entities, raw } = await builder
+      .orderBy('disclosure.disclosedAt', 'DESC')
+      .addOrderBy('disclosure.id', 'DESC')
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .getRawAndEntities<ViewRow>();
+    RequestContext.addAuditDetails({
+      subjectClientIds: distinct(entities.map((entity) => entity.clientId)),
+      categories: [],
+      ground: { kind: 'role_policy', reference: 'disclosures.policy (FG: verstrekkingenregister)' },
+      details: {
+        ...(query.clientId ? { clientId: query.clientId } : {}),
+        ...(query.recipientType ? { ontvanger: query.recipientType } : {}),
+        ...(query.unreviewedReports ? { nietGezieneRapporten: 'ja' } : {}),
+      },
+    });
+    return {
+      items: entities.map((entity, index) => toView(entity, raw[index]?.disclosed_by_name ?? null)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  private async decideFor(
+    access: AccessibleClient,
+    trajectory: Trajectory,
+    actor: AuthenticatedUser,
+    request: DisclosureRequestDto,
+  ): Promise<DisclosureDecision> {
+    const validConsents: Partial<Record<ConsentPurpose, ValidConsent>> = {};
+    for (const purpose of consentPurposesFor(request.recipient.type, trajectory.type)) {
+      const consent = await this.consents.findValid(access.client.id, purpose, {
+        recipient: request.recipient.organisation,
+      });
+      if (consent) validConsents[purpose] = { id: consent.id, categories: consent.categories };
+    }
+    const decision = decideDisclosure({
+      recipient: request.recipient,
+      trajectoryType: trajectory.type,
+      categories: request.categories,
+      discloserRoles: actor.roles,
+      validConsents,
+    });
+    // You cannot disclose what you cannot see: a category the caller may not read is refused.
+    const categories = decision.categories.map((category): CategoryDecision =>
+      category.allowed && !access.readable.has(category.category)
+        ? {
+            ...category,
+            allowed: false,
+            ruleId: null,
+            ground: null,
+            consentId: null,
+            reason: UNREADABLE_MESSAGE,
+          }
+        : category,
+    );
+    return {
+      ...decision,
+      categories,
+      allowed: decision.refusals.length === 0 && categories.every((category) => category.allowed),
+    };
+  }
+
+  /** The trajectory must be this client's; another client's answers 404 like a missing one. */
+  private async requireTrajectory(clientId: string, trajectoryId: string): Promise<Trajectory> {
+    const trajectory = await this.access
+      .manager()
+      .getRepository(Trajectory)
+      .findOne({ where: { id: trajectoryId, clientId } });
+    if (!trajectory) throw new NotFoundException('Traject niet gevonden.');
+    return trajectory;
+  }
+
+  /**
+   * The trajectory's dossier entries of the disclosed categories. Never conversation notes (unless
+   * coaching notes themselves were disclosed, which no rule allows), never what the caller cannot see.
+   */
+  private entriesFor(
+    ability: AppAbility,
+    trajectory: Trajectory,
+    categories: readonly DataCategory[],
+  ): Promise<DossierEntry[]> {
+    if (trajectory.type === 'jobcoaching' && hidesJobcoachingFile(ability)) return Promise.resolve([]);
+    const builder = this.access
+      .manager()
+      .getRepository(DossierEntry)
+      .createQueryBuilder('entry')
+      .where('entry.trajectoryId = :trajectoryId', { trajectoryId: trajectory.id })
+      .andWhere('entry.category = ANY(:categories)', { categories: [...categories] });
+    if (!categories.includes('coaching_notes')) builder.andWhere(`entry.kind <> 'note'`);
+    if (!ability.can('read', 'Document')) builder.andWhere(`entry.kind <> 'document'`);
+    return builder
+      .orderBy('entry.occurredOn', 'ASC')
+      .addOrderBy('entry.createdAt', 'ASC')
+      .addOrderBy('entry.id', 'ASC')
+      .getMany();
+  }
+
+  private async findDisclosure(clientId: string, disclosureId: string): Promise<Disclosure> {
+    const disclosure = await this.access
+      .manager()
+      .getRepository(Disclosure)
+      .findOne({ where: { id: disclosureId, clientId } });
+    if (!disclosure) throw new NotFoundException('Verstrekking niet gevonden.');
+    return disclosure;
+  }
+
+  private viewQuery(): SelectQueryBuilder<Disclosure> {
+    return this.access
+      .manager()
+      .getRepository(Disclosure)
+      .createQueryBuilder('disclosure')
+      .leftJoin('app_user', 'discloser', '"discloser"."id" = "disclosure"."disclosed_by"')
+      .addSelect('"discloser"."display_name"', 'disclosed_by_name');
+  }
+
+  private async view(clientId: string, disclosureId: string): Promise<DisclosureView> {
+    const { entities, raw } = await this.viewQuery()
+      .where('disclosure.id = :disclosureId', { disclosureId })
+      .andWhere('disclosure.clientId = :clientId', { clientId })
+      .getRawAndEntities<ViewRow>();
+    if (!entities[0]) throw new NotFoundException('Verstrekking niet gevonden.');
+    return toView(entities[0], raw[0]?.disclosed_by_name ?? null);
+  }
+}
+
+function fieldError(field: string, message: string): BadRequestException {
+  return new BadRequestException({
+    message: `Ongeldige invoer: ${message}`,
+    errors: [{ field, messages: [message] }],
+  });
+}
+
+function toView(disclosure: Disclosure, disclosedByName: string | null): DisclosureView {
+  return {
+    id: disclosure.id,
+    clientId: disclosure.clientId,
+    trajectoryId: disclosure.trajectoryId,
+    recipient: {
+      type: disclosure.recipientType,
+      organisation: disclosure.recipientOrganisation,
+      ...(disclosure.recipientPerson ? { person: disclosure.recipientPerson } : {}),
+      country: disclosure.recipientCountry,
+    },
+    categories: disclosure.categories,
+    fields: disclosure.fields,
+    channel: disclosure.channel,
+    purpose: disclosure.purpose,
+    ruleId: disclosure.ruleId,
+    ruleVersion: disclosure.ruleVersion,
+    legalBasis: disclosure.legalBasis,
+    consentId: disclosure.consentId,
+    disclosedBy: disclosure.disclosedBy,
+    disclosedByName: disclosedByName ?? '',
+    disclosedAt: disclosure.disclosedAt.toISOString(),
+    digest: disclosure.digest.toString('hex'),
+    isReport: disclosure.isReport,
+    reviewStatus: disclosure.reviewStatus,
+    shownToClientOn: disclosure.shownToClientOn,
+  };
+}
