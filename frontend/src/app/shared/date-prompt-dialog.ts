@@ -33,7 +33,9 @@ export interface DatePromptData {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ data.title }}</h2>
-    <form class="dialog-form" (ngSubmit)="submit()" novalidate>
+    <!-- A plain (submit): ngSubmit needs NgForm or [formGroup], and without either the browser
+         would submit the form natively and reload the page. -->
+    <form class="dialog-form" (submit)="$event.preventDefault(); submit()" novalidate>
       <mat-dialog-content>
         <p>{{ data.message }}</p>
         <mat-form-field class="field" subscriptSizing="dynamic">

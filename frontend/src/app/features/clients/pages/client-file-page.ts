@@ -7,6 +7,8 @@ import type { ClientView } from '@werkpad/shared';
 import { AuthService } from '../../../core/auth/auth.service';
 import { httpStatus } from '../../../core/http/api-error';
 import { ClientDocuments } from '../components/client-documents';
+import { ClientConsents } from '../components/consents/client-consents';
+import { ClientDisclosures } from '../components/sharing/client-disclosures';
 import { ClientDossier } from '../components/client-dossier';
 import { ClientHistory } from '../components/client-history';
 import { ClientOverview } from '../components/client-overview';
@@ -28,6 +30,8 @@ type LoadState = 'loading' | 'loaded' | 'not-found';
     MatIconModule,
     MatProgressBarModule,
     MatTabsModule,
+    ClientConsents,
+    ClientDisclosures,
     ClientDocuments,
     ClientDossier,
     ClientHistory,
@@ -60,6 +64,16 @@ export class ClientFilePage {
   protected readonly canManageTrajectories = computed(() => this.writable().includes('progress'));
   protected readonly canRevealBsn = computed(() => this.auth.ability().can('reveal', 'Client'));
   protected readonly canUpload = computed(() => this.auth.ability().can('create', 'Document'));
+  /** Consents and disclosures belong to the client's trajectories, so only files with progress show them. */
+  protected readonly canReadConsents = computed(
+    () => this.tabs().trajectories && this.auth.ability().can('read', 'Consent'),
+  );
+  protected readonly canCreateConsent = computed(() => this.auth.ability().can('create', 'Consent'));
+  protected readonly canWithdrawConsent = computed(() => this.auth.ability().can('update', 'Consent'));
+  protected readonly canReadDisclosures = computed(
+    () => this.tabs().trajectories && this.auth.ability().can('read', 'Disclosure'),
+  );
+  protected readonly canShare = computed(() => this.auth.ability().can('create', 'Disclosure'));
   protected readonly name = computed(() => {
     const client = this.client();
     if (!client || client.firstName === undefined) return 'Cliëntdossier';

@@ -1,0 +1,63 @@
+import {
+  type CategoryDecision,
+  DATA_CATEGORIES,
+  type DataCategory,
+  type DisclosureChannel,
+  type RecipientType,
+  type ReportReviewStatus,
+  SHARING_RULES,
+} from '@werkpad/shared';
+
+export interface RecipientOption {
+  readonly type: RecipientType;
+  readonly label: string;
+}
+
+/** One option per recipient type, labelled as the rule data names it (first rule of the type wins). */
+export function recipientOptions(): RecipientOption[] {
+  const seen = new Map<RecipientType, string>();
+  for (const rule of SHARING_RULES) {
+    if (!seen.has(rule.recipientType)) seen.set(rule.recipientType, rule.recipientLabel);
+  }
+  return [...seen].map(([type, label]) => ({ type, label }));
+}
+
+export function recipientLabel(type: RecipientType): string {
+  return SHARING_RULES.find((rule) => rule.recipientType === type)?.recipientLabel ?? type;
+}
+
+/**
+ * The categories worth asking about for a recipient: every category some rule of that type allows,
+ * in the usual category order. The API decides per trajectory; this only keeps the list short.
+ */
+export function candidateCategories(type: RecipientType | null): DataCategory[] {
+  if (!type) return [];
+  const allowed = new Set(
+    SHARING_RULES.filter((rule) => rule.recipientType === type).flatMap((rule) => rule.allowedCategories),
+  );
+  return DATA_CATEGORIES.filter((category) => allowed.has(category));
+}
+
+export const CHANNEL_LABELS: Readonly<Record<DisclosureChannel, string>> = {
+  secure_portal: 'Beveiligd portaal',
+  email: 'E-mail',
+  post: 'Post',
+  phone: 'Telefoon',
+  in_person: 'Persoonlijk',
+};
+
+export const REVIEW_STATUS_LABELS: Readonly<Record<ReportReviewStatus, string>> = {
+  not_shown: 'Nog niet aan de cliënt getoond',
+  shown_before_sending: 'Vóór verzending aan de cliënt getoond',
+  shown_after_sending: 'Na verzending aan de cliënt getoond',
+};
+
+/** The per-category answer in words, so it never depends on colour or an icon alone. */
+export function decisionText(decision: CategoryDecision): string {
+  if (decision.allowed) return `Toegestaan${decision.ground ? ` (${decision.ground})` : ''}`;
+  return `Geweigerd: ${decision.reason}`;
+}
+
+export function shortDigest(digest: string): string {
+  return digest.length > 12 ? `${digest.slice(0, 12)}…` : digest;
+}
