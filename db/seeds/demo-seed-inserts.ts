@@ -201,3 +201,20 @@ export async function insertPayroll(db: PoolClient, rows: PayrollRows): Promise<
   await insertRows(db, 'loonwaarde_assessment', LOONWAARDE_COLUMNS, rows.loonwaardes);
   await insertRows(db, 'lks_application', LKS_COLUMNS, rows.lksApplications);
 }
+
+const CONSENT_COLUMNS: readonly Column[] = [
+  ['client_id', 'uuid'],
+  ['purpose', 'text'],
+  ['recipient', 'text'],
+  ['given_on', 'date'],
+  ['form', 'text'],
+  ['recorded_by', 'uuid'],
+  ['evidence_reference', 'text'],
+  ['withdrawn_on', 'date'],
+  ['withdrawn_recorded_by', 'uuid'],
+];
+
+/** Rows of consent, in the order of CONSENT_COLUMNS. */
+export async function insertConsents(db: PoolClient, rows: readonly Row[]): Promise<void> {
+  await insertRows(db, 'consent', CONSENT_COLUMNS, rows);
+}

@@ -3,8 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { type Role } from '@werkpad/shared';
 import { type Pool, type PoolClient } from 'pg';
 
-import { insertClients, insertDossierEntries, insertPayroll, insertTrajectories } from './demo-seed-inserts';
+import {
+  insertClients,
+  insertConsents,
+  insertDossierEntries,
+  insertPayroll,
+  insertTrajectories,
+} from './demo-seed-inserts';
 import { type ClientParticulars, syntheticParticulars } from './synthetic-client-fields';
+import { syntheticConsents } from './synthetic-consents';
 import { syntheticDossierEntries } from './synthetic-dossier';
 import { syntheticPayroll } from './synthetic-payroll';
 import { syntheticPeople } from './synthetic-people';
@@ -117,6 +124,7 @@ export async function seedDemo(pool: Pool, options: DemoSeedOptions): Promise<De
     const absenceRows: unknown[][] = [];
     const loonwaardeRows: unknown[][] = [];
     const lksRows: unknown[][] = [];
+    const consentRows: unknown[][] = [];
     for (const { index, clientId, coachId, incomeId, particulars } of pending) {
       if (!inserted.has(clientId)) continue;
       // The coach who would hold the file; for a client without a coach the one who wrote it.
@@ -142,6 +150,19 @@ export async function seedDemo(pool: Pool, options: DemoSeedOptions): Promise<De
           author,
         ]);
       });
+      for (const consent of syntheticConsents(index, trajectories, today)) {
+        consentRows.push([
+          clientId,
+          consent.purpose,
+          consent.recipient,
+          consent.givenOn,
+          consent.form,
+          author,
+          consent.evidenceReference,
+          consent.withdrawnOn,
+          consent.withdrawnOn ? author : null,
+        ]);
+      }
       for (const entry of syntheticDossierEntries(index, trajectories, notesPerClient, today)) {
         entryRows.push([clientId, trajectoryIds[entry.trajectory], entry.template, entry.occurredOn, author]);
       }
@@ -185,6 +206,7 @@ export async function seedDemo(pool: Pool, options: DemoSeedOptions): Promise<De
     }
     await insertTrajectories(db, trajectoryRows);
     await insertDossierEntries(db, entryRows);
+    await insertConsents(db, consentRows);
     await insertPayroll(db, {
       employments: employmentRows,
       hours: hoursRows,
