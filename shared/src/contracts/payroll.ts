@@ -53,7 +53,20 @@ export interface LksApplicationView {
   readonly amountCents: number | null;
 }
 
+/**
+ * The trajectories that make the agency the client's employer (beschut werk, loonkostensubsidie):
+ * payroll needs them to disclose to UWV or the Belastingdienst, without reading the coach's file.
+ */
+export interface EmploymentTrajectory {
+  readonly id: string;
+  readonly type: 'beschut_werk' | 'loonkostensubsidie';
+  readonly status: 'open' | 'closed';
+  readonly startDate: string;
+  readonly closedOn: string | null;
+}
+
 export interface PayrollFile {
+  readonly employmentTrajectories: readonly EmploymentTrajectory[];
   readonly employments: readonly EmploymentView[];
   readonly hours: readonly HoursRecordView[];
   readonly absences: readonly AbsenceEpisodeView[];

@@ -169,10 +169,21 @@ describe('payroll file (salarisadministratie)', () => {
       rowCount: 0,
     });
 
-    await ctx.createTrajectory(client, 'loonkostensubsidie', { createdBy: coachId });
+    await ctx.createTrajectory(client, 'bemiddeling', { createdBy: coachId });
+    const trajectory = await ctx.createTrajectory(client, 'loonkostensubsidie', { createdBy: coachId });
     const response = await ctx.http.get(base(client)).set(bearer(payroll));
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
+      // Only the trajectory that makes the agency the employer, the ground for payroll's disclosures.
+      employmentTrajectories: [
+        {
+          id: trajectory,
+          type: 'loonkostensubsidie',
+          status: 'open',
+          startDate: '2026-01-05',
+          closedOn: null,
+        },
+      ],
       employments: [],
       hours: [],
       absences: [],

@@ -5,14 +5,16 @@ import {
   type HoursRecordView,
   type LksApplicationView,
   type LoonwaardeView,
+  type EmploymentTrajectory,
   type PayrollFile,
 } from '@werkpad/shared';
-import { type EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 
 import { type AppAbility } from '../../authz/policy.types';
 import { RequestContext } from '../../common/request-context';
 import { type AccessibleClient, ClientAccess } from '../clients/client-access.service';
 import { type FieldChange, FieldChangeRecorder, historyValue } from '../clients/field-change.recorder';
+import { Trajectory } from '../trajectories/trajectory.entity';
 import { AbsenceEpisode } from './absence-episode.entity';
 import {
   type CreateAbsenceEpisodeDto,
@@ -132,7 +134,11 @@ export class PayrollService {
   async file(ability: AppAbility, clientId: string): Promise<PayrollFile> {
     await this.payrollClient(ability, clientId, 'read');
     const manager = this.access.manager();
-    const [employments, hours, absences, loonwaarde, lksApplications] = await Promise.all([
+    const [trajectories, employments, hours, absences, loonwaarde, lksApplications] = await Promise.all([
+      manager.getRepository(Trajectory).find({
+        where: { clientId, type: In(['beschut_werk', 'loonkostensubsidie']) },
+        order: { startDate: 'ASC' },
+      }),
       manager
         .getRepository(Employment)
         .find({ where: { clientId }, order: { startDate: 'ASC', createdAt: 'ASC' } }),
@@ -160,6 +166,13 @@ export class PayrollService {
         .find({ where: { clientId }, order: { appliedOn: 'ASC', createdAt: 'ASC' } }),
     ]);
     return {
+      employmentTrajectories: trajectories.map((trajectory) => ({
+        id: trajectory.id,
+        type: trajectory.type as EmploymentTrajectory['type'],
+        status: trajectory.status,
+        startDate: trajectory.startDate,
+        closedOn: trajectory.closedOn,
+      })),
       employments: employments.map(toEmployment),
       hours: hours.map(toHours),
       absences: absences.map(toAbsence),

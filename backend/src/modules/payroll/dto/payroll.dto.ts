@@ -6,6 +6,7 @@ import {
   type CreateHoursRecordRequest,
   type CreateLksApplicationRequest,
   type CreateLoonwaardeRequest,
+  type EmploymentTrajectory,
   type EmploymentView,
   type HoursRecordView,
   LKS_STATUSES,
@@ -272,7 +273,16 @@ export class LksApplicationDto implements LksApplicationView {
   @ApiProperty({ nullable: true, type: Number }) amountCents: number | null;
 }
 
+export class EmploymentTrajectoryDto implements EmploymentTrajectory {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['beschut_werk', 'loonkostensubsidie'] }) type: 'beschut_werk' | 'loonkostensubsidie';
+  @ApiProperty({ enum: ['open', 'closed'] }) status: 'open' | 'closed';
+  @ApiProperty({ format: 'date' }) startDate: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) closedOn: string | null;
+}
+
 export class PayrollFileDto implements PayrollFile {
+  @ApiProperty({ type: [EmploymentTrajectoryDto] }) employmentTrajectories: EmploymentTrajectoryDto[];
   @ApiProperty({ type: [EmploymentDto] }) employments: EmploymentDto[];
   @ApiProperty({ type: [HoursRecordDto] }) hours: HoursRecordDto[];
   @ApiProperty({ type: [AbsenceEpisodeDto] }) absences: AbsenceEpisodeDto[];
