@@ -37,6 +37,8 @@ interface ShareForm {
   readonly recipientType: string;
   readonly organisation: string;
   readonly categories: readonly string[];
+  /** A written report to a commissioner, which the client must see (R-SHARE-06). */
+  readonly isReport?: boolean;
 }
 
 async function openSharingDialog(page: Page, form: ShareForm): Promise<Locator> {
@@ -50,6 +52,7 @@ async function openSharingDialog(page: Page, form: ShareForm): Promise<Locator> 
   for (const category of form.categories) {
     await dialog.getByRole('checkbox', { name: category, exact: true }).check();
   }
+  if (form.isReport) await dialog.getByRole('checkbox', { name: 'Rapportage aan opdrachtgever' }).check();
   return dialog;
 }
 
@@ -71,6 +74,40 @@ async function expectRefused(page: Page): Promise<void> {
   await expect(dialog).toBeHidden();
 }
 
+/** "Waarom zie ik dit?": the coach's own-caseload rule is named for what the file shows. */
+async function expectAccessGrounds(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Waarom zie ik dit?' }).click();
+  await expect(page.getByText('U ziet deze gegevens van de cliënt op grond van:')).toBeVisible();
+  const identity = page.getByTestId('ground-identity');
+  await expect(identity.getByRole('term')).toHaveText('Identiteit');
+  await expect(identity.getByRole('definition').first()).toContainText('Trajectbegeleider');
+  await expectNoViolations(page);
+  await page.getByRole('button', { name: 'Waarom zie ik dit?' }).click();
+}
+
+/** R-SHARE-06: the package can be looked at as sent, and the client's review is recorded once. */
+async function recordReportSeen(page: Page, row: Locator): Promise<void> {
+  await expect(row).toContainText('Nog niet aan de cliënt getoond');
+  await row.getByRole('button', { name: /Bekijk verzonden gegevens/ }).click();
+  const sent = page.getByRole('dialog', { name: 'Verzonden gegevens' });
+  await expect(sent.getByTestId('package-digest')).toHaveText(/^[0-9a-f]{64}$/);
+  await expect(sent.getByTestId('package-summary')).not.toBeEmpty();
+  await expectNoViolations(page);
+  await sent.getByRole('button', { name: 'Sluiten' }).click();
+  await expect(sent).toBeHidden();
+
+  await row.getByRole('button', { name: /Cliënt heeft het gezien/ }).click();
+  const review = page.getByRole('dialog', { name: 'Cliënt heeft het rapport gezien' });
+  await review.getByRole('radio', { name: 'Na verzending' }).check();
+  await expect(review.getByRole('textbox', { name: 'Gezien op' })).toHaveValue(/\d{2}-\d{2}-\d{4}/);
+  await expectNoViolations(page);
+  await review.getByRole('button', { name: 'Vastleggen' }).click();
+  await expect(review).toBeHidden();
+  await snackBarAnnounced(page, 'Vastgelegd dat de cliënt het rapport zag');
+  await expect(row).toContainText(/Na verzending aan de cliënt getoond \(\d{2}-\d{2}-\d{4}\)/);
+  await expect(row.getByRole('button', { name: /Cliënt heeft het gezien/ })).toHaveCount(0);
+}
+
 async function discloseAllowed(page: Page, form: ShareForm, ground: RegExp): Promise<void> {
   const dialog = await openSharingDialog(page, form);
   for (const category of form.categories) {
@@ -89,13 +126,15 @@ async function discloseAllowed(page: Page, form: ShareForm, ground: RegExp): Pro
 
 // One login for the whole file, as coach2: the login throttle allows 10 logins per account per
 // minute, and the other spec files already log in as coach1 about ten times in the suite's first minute.
-test('R-SHARE-01, R-CONS-02, R-CONS-03: a coach shares with UWV, is refused for a sociaal team without consent, records and withdraws it', async ({
+test('R-SHARE-01, R-SHARE-06, R-CONS-02, R-CONS-03: a coach sees why, shares with UWV, is refused for a sociaal team without consent, records and withdraws it', async ({
   page,
 }) => {
   await login(page, 'coach2');
 
-  // UWV on the legal basis of a bemiddeling trajectory: allowed, recorded with a digest.
+  // UWV on the legal basis of a bemiddeling trajectory: allowed, recorded with a digest. It is a
+  // written report, so the client must see it (R-SHARE-06).
   await openClientWithOpenTrajectory(page, 'Bemiddeling naar betaald werk');
+  await expectAccessGrounds(page);
   await discloseAllowed(
     page,
     {
@@ -103,6 +142,7 @@ test('R-SHARE-01, R-CONS-02, R-CONS-03: a coach shares with UWV, is refused for 
       recipientType: 'UWV',
       organisation: 'UWV Ede',
       categories: ['Identiteit', 'Werkervaring'],
+      isReport: true,
     },
     /Wet SUWI/,
   );
@@ -110,11 +150,15 @@ test('R-SHARE-01, R-CONS-02, R-CONS-03: a coach shares with UWV, is refused for 
   await expect(uwvRow).toContainText('Identiteit, Werkervaring');
   await expect(uwvRow).toContainText(/[0-9a-f]{12}…/);
   await expectNoViolations(page);
+  await recordReportSeen(page, uwvRow);
 
   // A sociaal team needs the client's consent (R-CONS-03): refused, with the missing consent named.
   await openClientWithOpenTrajectory(page, 'Intake en routebepaling');
   await page.getByRole('tab', { name: 'Toestemmingen' }).click();
-  await expect(page.getByText('Er is nog geen toestemming vastgelegd.')).toBeVisible();
+  // The demo data may hold other consents (WhatsApp contact, say); none for a sociaal team.
+  await expect(page.getByRole('progressbar', { name: 'Toestemmingen worden geladen' })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Toestemmingen van de cliënt' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: SOCIAAL_TEAM })).toHaveCount(0);
   await expectNoViolations(page);
   await expectRefused(page);
 

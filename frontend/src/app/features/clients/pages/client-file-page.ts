@@ -6,6 +6,7 @@ import { RouterLink } from '@angular/router';
 import type { ClientView } from '@werkpad/shared';
 import { AuthService } from '../../../core/auth/auth.service';
 import { httpStatus } from '../../../core/http/api-error';
+import { ClientAccessGrounds } from '../components/access-grounds/client-access-grounds';
 import { ClientDocuments } from '../components/client-documents';
 import { ClientConsents } from '../components/consents/client-consents';
 import { ClientDisclosures } from '../components/sharing/client-disclosures';
@@ -30,6 +31,7 @@ type LoadState = 'loading' | 'loaded' | 'not-found';
     MatIconModule,
     MatProgressBarModule,
     MatTabsModule,
+    ClientAccessGrounds,
     ClientConsents,
     ClientDisclosures,
     ClientDocuments,
@@ -74,6 +76,8 @@ export class ClientFilePage {
     () => this.tabs().trajectories && this.auth.ability().can('read', 'Disclosure'),
   );
   protected readonly canShare = computed(() => this.auth.ability().can('create', 'Disclosure'));
+  /** R-SHARE-06: recording that the client saw a report is an update of the disclosure. */
+  protected readonly canRecordReview = computed(() => this.auth.ability().can('update', 'Disclosure'));
   protected readonly name = computed(() => {
     const client = this.client();
     if (!client || client.firstName === undefined) return 'Cliëntdossier';

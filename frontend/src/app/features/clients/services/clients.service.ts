@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
+  AccessGround,
   BsnReveal,
   ClientAssignment,
   ClientSort,
@@ -73,6 +74,11 @@ export class ClientsService {
   }
 
   /** The full BSN, on explicit request only; the API records who asked. */
+  /** "Waarom zie ik dit": per visible category, the rule that grants it (audited by the API). */
+  accessGrounds(id: string): Observable<AccessGround[]> {
+    return this.http.get<AccessGround[]>(`${clientUrl(id)}/access-grounds`);
+  }
+
   revealBsn(id: string): Observable<BsnReveal> {
     return this.http.post<BsnReveal>(`${clientUrl(id)}/bsn-reveal`, null);
   }

@@ -4,9 +4,11 @@ import type {
   ConsentView,
   CreateConsentRequest,
   DisclosureDecision,
+  DisclosurePackage,
   DisclosureRequest,
   DisclosureResult,
   DisclosureView,
+  RecordReportReviewRequest,
   WithdrawConsentRequest,
 } from '@werkpad/shared';
 import type { Observable } from 'rxjs';
@@ -54,5 +56,24 @@ export class DisclosuresService {
 
   list(clientId: string): Observable<DisclosureView[]> {
     return this.http.get<DisclosureView[]>(`${base(clientId)}/disclosures`);
+  }
+
+  /** The package as it went out; reading it is audited. */
+  package(clientId: string, disclosureId: string): Observable<DisclosurePackage> {
+    return this.http.get<DisclosurePackage>(
+      `${base(clientId)}/disclosures/${encodeURIComponent(disclosureId)}/package`,
+    );
+  }
+
+  /** R-SHARE-06: the client saw the written report, before or after it was sent; recorded once. */
+  recordReview(
+    clientId: string,
+    disclosureId: string,
+    review: RecordReportReviewRequest,
+  ): Observable<DisclosureView> {
+    return this.http.post<DisclosureView>(
+      `${base(clientId)}/disclosures/${encodeURIComponent(disclosureId)}/review`,
+      review,
+    );
   }
 }

@@ -14,6 +14,7 @@ import { ConfirmDialog, type ConfirmDialogData } from '../../../../shared/confir
 import { DatePromptDialog, type DatePromptData } from '../../../../shared/date-prompt-dialog';
 import { todayIso } from '../../../../shared/dutch-dates';
 import { ConsentsService } from '../../services/consents.service';
+import { ClientFileService } from '../../services/file.service';
 import { CONSENT_FORM_LABELS, categoryList, invalidReason, purposeLabel } from './consent-labels';
 import { ConsentFormDialog, type ConsentFormDialogData } from './consent-form-dialog';
 
@@ -32,6 +33,7 @@ function dutch(iso: string): string {
 })
 export class ClientConsents {
   private readonly consents = inject(ConsentsService);
+  private readonly files = inject(ClientFileService);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
 
@@ -40,11 +42,15 @@ export class ClientConsents {
   readonly canCreate = input(false);
   /** Whether the user may record a withdrawal (update 'Consent'). */
   readonly canWithdraw = input(false);
+  /** Whether the user may upload documents: then the signed form can be added in the consent dialog. */
+  readonly canUpload = input(false);
 
   protected readonly items = signal<readonly ConsentView[]>([]);
   protected readonly loading = signal(true);
   protected readonly failed = signal(false);
   protected readonly actionError = signal<string | null>(null);
+  /** File names of the evidence documents, by document id, as far as the dossier shows them. */
+  protected readonly fileNames = signal<ReadonlyMap<string, string>>(new Map());
   protected readonly columns = [
     'purpose',
     'recipient',
@@ -81,7 +87,7 @@ export class ClientConsents {
   protected add(): void {
     this.dialog
       .open<ConsentFormDialog, ConsentFormDialogData, ConsentView>(ConsentFormDialog, {
-        data: { clientId: this.clientId() },
+        data: { clientId: this.clientId(), canUpload: this.canUpload() },
         width: '760px',
       })
       .afterClosed()
@@ -150,11 +156,30 @@ export class ClientConsents {
       next: (items) => {
         this.items.set(items);
         this.loading.set(false);
+        if (items.some((item) => item.evidenceDocumentId)) this.loadFileNames(clientId);
       },
       error: () => {
         this.failed.set(true);
         this.loading.set(false);
       },
+    });
+  }
+
+  /**
+   * The consent register only holds the document's id; the dossier names the file. A document the
+   * user may not see (another category) keeps the generic "Document in het dossier".
+   */
+  private loadFileNames(clientId: string): void {
+    this.files.dossier(clientId, { kind: 'document' }).subscribe({
+      next: (entries) =>
+        this.fileNames.set(
+          new Map(
+            entries.flatMap((entry): [string, string][] =>
+              entry.document ? [[entry.document.id, entry.document.fileName]] : [],
+            ),
+          ),
+        ),
+      error: () => this.fileNames.set(new Map()),
     });
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -20,18 +20,31 @@ import {
   DATA_CATEGORIES,
   DATA_CATEGORY_LABELS,
   type DossierEntryView,
+  type TrajectoryView,
 } from '@werkpad/shared';
+import { type Observable, switchMap, tap } from 'rxjs';
 import { apiErrorMessage, apiFieldErrors } from '../../../../core/http/api-error';
 import { toIsoDate } from '../../../../shared/dutch-dates';
 import { ConsentsService } from '../../services/consents.service';
 import { ClientFileService } from '../../services/file.service';
-import { CONSENT_FORM_LABELS, writtenHint } from './consent-labels';
+import { CONSENT_FORM_LABELS, purposeLabel, writtenHint } from './consent-labels';
+import { ConsentEvidenceUpload, type EvidenceUpload } from './consent-evidence-upload';
+
+type ConsentWithoutEvidence = Omit<CreateConsentRequest, 'evidenceDocumentId' | 'evidenceReference'>;
 
 export interface ConsentFormDialogData {
   readonly clientId: string;
+  /** Whether the user may upload documents (create 'Document'): then the signed form can go along. */
+  readonly canUpload?: boolean;
 }
 
-type EvidenceKind = 'document' | 'reference';
+type EvidenceKind = 'document' | 'reference' | 'upload';
+
+/**
+ * The signed form is filed with the file team's conversation records: it is about the coaching
+ * relationship, and that category keeps it away from roles that see only identity or payroll.
+ */
+const EVIDENCE_CATEGORY = 'coaching_notes';
 
 /** Records one consent with its evidence (R-CONS-01); never a checkbox on another record. */
 @Component({
@@ -46,6 +59,7 @@ type EvidenceKind = 'document' | 'reference';
     MatInputModule,
     MatRadioModule,
     MatSelectModule,
+    ConsentEvidenceUpload,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './consent-form-dialog.html',
@@ -56,6 +70,8 @@ export class ConsentFormDialog {
   private readonly dialogRef = inject<MatDialogRef<ConsentFormDialog, ConsentView>>(MatDialogRef);
   private readonly data = inject<ConsentFormDialogData>(MAT_DIALOG_DATA);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly files = inject(ClientFileService);
+  private readonly upload = viewChild(ConsentEvidenceUpload);
 
   protected readonly purposes = CONSENT_PURPOSES.map((purpose) => CONSENT_PURPOSE_RULES[purpose]);
   protected readonly forms = CONSENT_FORMS;
@@ -64,6 +80,8 @@ export class ConsentFormDialog {
   protected readonly categoryLabels = DATA_CATEGORY_LABELS;
   protected readonly today = new Date();
   protected readonly documents = signal<readonly DossierEntryView[]>([]);
+  protected readonly canUpload = this.data.canUpload === true;
+  protected readonly trajectories = signal<readonly TrajectoryView[]>([]);
   protected readonly saving = signal(false);
   protected readonly generalErrors = signal<readonly string[]>([]);
   protected readonly recipientRequired = signal(false);
@@ -84,12 +102,16 @@ export class ConsentFormDialog {
   });
 
   constructor() {
-    inject(ClientFileService)
-      .dossier(this.data.clientId, { kind: 'document' })
-      .subscribe({
-        next: (entries) => this.documents.set(entries.filter((entry) => entry.document !== null)),
-        error: () => this.documents.set([]),
+    this.files.dossier(this.data.clientId, { kind: 'document' }).subscribe({
+      next: (entries) => this.documents.set(entries.filter((entry) => entry.document !== null)),
+      error: () => this.documents.set([]),
+    });
+    if (this.canUpload) {
+      this.files.trajectories(this.data.clientId).subscribe({
+        next: (trajectories) => this.trajectories.set(trajectories),
+        error: () => this.trajectories.set([]),
       });
+    }
     this.form.controls.purpose.valueChanges
       .pipe(takeUntilDestroyed())
       .subscribe((purpose) => this.applyPurpose(purpose));
@@ -123,6 +145,8 @@ export class ConsentFormDialog {
     if (value.evidenceKind === 'reference' && value.evidenceReference.trim() === '') {
       problems.push('Vul in waar het bewijs van de toestemming te vinden is.');
     }
+    const checked = value.evidenceKind === 'upload' ? this.upload()?.check() : undefined;
+    if (checked && !checked.ok) problems.push(...checked.problems);
     if (this.writtenRequired() && value.consentForm !== 'written') {
       problems.push('Voor dit doel is schriftelijke toestemming verplicht.');
     }
@@ -133,29 +157,63 @@ export class ConsentFormDialog {
     }
     const categories = DATA_CATEGORIES.filter((category) => value.categories[category]);
     const recipient = value.recipient.trim();
-    const request: CreateConsentRequest = {
+    const request: ConsentWithoutEvidence = {
       purpose: value.purpose,
       givenOn: toIsoDate(value.givenOn),
       form: value.consentForm,
       ...(recipient ? { recipient } : {}),
       ...(categories.length > 0 ? { categories } : {}),
-      ...(value.evidenceKind === 'document' && value.evidenceDocumentId
-        ? { evidenceDocumentId: value.evidenceDocumentId }
-        : { evidenceReference: value.evidenceReference.trim() }),
       ...(value.validUntil ? { validUntil: toIsoDate(value.validUntil) } : {}),
     };
     this.saving.set(true);
-    this.consents.create(this.data.clientId, request).subscribe({
+    const created = checked?.ok
+      ? this.uploadThenCreate(request, checked.upload)
+      : this.consents.create(
+          this.data.clientId,
+          value.evidenceKind === 'document' && value.evidenceDocumentId
+            ? { ...request, evidenceDocumentId: value.evidenceDocumentId }
+            : { ...request, evidenceReference: value.evidenceReference.trim() },
+        );
+    created.subscribe({
       next: (consent) => this.dialogRef.close(consent),
       error: (error: unknown) => {
         this.saving.set(false);
         const fieldMessages = apiFieldErrors(error).flatMap((field) => field.messages);
-        this.generalErrors.set(
-          fieldMessages.length > 0
+        this.generalErrors.set([
+          ...(this.form.controls.evidenceKind.value === 'document' && value.evidenceKind === 'upload'
+            ? ['Het formulier is wel in het dossier opgeslagen en staat hieronder gekozen.']
+            : []),
+          ...(fieldMessages.length > 0
             ? fieldMessages
-            : [apiErrorMessage(error, 'De toestemming is niet vastgelegd. Probeer het opnieuw.')],
-        );
+            : [apiErrorMessage(error, 'De toestemming is niet vastgelegd. Probeer het opnieuw.')]),
+        ]);
       },
     });
+  }
+
+  /**
+   * Uploads the signed form, then records the consent with it as evidence. Once the upload is in,
+   * the form switches to "Document uit het dossier" with it chosen, so a retry does not upload twice.
+   */
+  private uploadThenCreate(request: ConsentWithoutEvidence, upload: EvidenceUpload): Observable<ConsentView> {
+    return this.files
+      .upload(this.data.clientId, {
+        file: upload.file,
+        trajectoryId: upload.trajectoryId,
+        category: EVIDENCE_CATEGORY,
+        title: `Toestemmingsformulier: ${purposeLabel(request.purpose)}`,
+        occurredOn: request.givenOn,
+        receivedViaWhatsapp: false,
+        whatsappDeletedOn: null,
+      })
+      .pipe(
+        tap((entry) => {
+          this.documents.update((documents) => [entry, ...documents]);
+          this.form.patchValue({ evidenceKind: 'document', evidenceDocumentId: entry.document?.id ?? null });
+        }),
+        switchMap((entry) =>
+          this.consents.create(this.data.clientId, { ...request, evidenceDocumentId: entry.document?.id }),
+        ),
+      );
   }
 }

@@ -9,6 +9,8 @@ import { MatTableModule } from '@angular/material/table';
 import type { DisclosureResult, DisclosureView } from '@werkpad/shared';
 import { categoryList } from '../consents/consent-labels';
 import { DisclosuresService } from '../../services/consents.service';
+import { PackageDialog, type PackageDialogData } from './package-dialog';
+import { ReportReviewDialog, type ReportReviewDialogData } from './report-review-dialog';
 import { SharingDialog, type SharingDialogData } from './sharing-dialog';
 import { recipientLabel, REVIEW_STATUS_LABELS, shortDigest } from './sharing-options';
 
@@ -18,7 +20,7 @@ import { recipientLabel, REVIEW_STATUS_LABELS, shortDigest } from './sharing-opt
   imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './client-disclosures.html',
-  styleUrl: '../client-tabs.scss',
+  styleUrls: ['../client-tabs.scss', './sharing.scss'],
 })
 export class ClientDisclosures {
   private readonly disclosures = inject(DisclosuresService);
@@ -28,6 +30,8 @@ export class ClientDisclosures {
   readonly clientId = input.required<string>();
   /** Whether the user may share (create 'Disclosure'). */
   readonly canShare = input(false);
+  /** Whether the user may record that the client saw a report (update 'Disclosure', R-SHARE-06). */
+  readonly canRecordReview = input(false);
 
   protected readonly items = signal<readonly DisclosureView[]>([]);
   protected readonly loading = signal(true);
@@ -40,6 +44,7 @@ export class ClientDisclosures {
     'disclosedBy',
     'digest',
     'review',
+    'actions',
   ];
 
   constructor() {
@@ -68,6 +73,32 @@ export class ClientDisclosures {
     if (!item.shownToClientOn) return status;
     const [year, month, day] = item.shownToClientOn.split('-');
     return `${status} (${day}-${month}-${year})`;
+  }
+
+  /** Only a written report the client has not yet seen can be marked; the API records it once. */
+  protected awaitsReview(item: DisclosureView): boolean {
+    return this.canRecordReview() && item.isReport && item.reviewStatus === 'not_shown';
+  }
+
+  protected recordReview(item: DisclosureView): void {
+    this.dialog
+      .open<ReportReviewDialog, ReportReviewDialogData, DisclosureView>(ReportReviewDialog, {
+        data: { clientId: this.clientId(), disclosure: item },
+        width: '520px',
+      })
+      .afterClosed()
+      .subscribe((updated) => {
+        if (!updated) return;
+        this.items.update((items) => items.map((each) => (each.id === updated.id ? updated : each)));
+        this.snackBar.open('Vastgelegd dat de cliënt het rapport zag', 'Sluiten', { duration: 5000 });
+      });
+  }
+
+  protected showPackage(item: DisclosureView): void {
+    this.dialog.open<PackageDialog, PackageDialogData>(PackageDialog, {
+      data: { clientId: this.clientId(), disclosure: item },
+      width: '720px',
+    });
   }
 
   protected share(): void {

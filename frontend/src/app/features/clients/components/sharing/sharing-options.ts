@@ -61,3 +61,20 @@ export function decisionText(decision: CategoryDecision): string {
 export function shortDigest(digest: string): string {
   return digest.length > 12 ? `${digest.slice(0, 12)}…` : digest;
 }
+
+/** The calendar day (YYYY-MM-DD) of a moment in the Netherlands, as the API dates a disclosure. */
+export function dutchCalendarDay(iso: string): string {
+  // en-CA formats as YYYY-MM-DD; the time zone keeps a late-evening send on the Dutch day.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(iso));
+}
+
+/** YYYY-MM-DD as dd-mm-jjjj. */
+export function dutchDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}-${month}-${year}`;
+}
