@@ -51,6 +51,7 @@ export const SHOWN_FIELDS: Partial<Record<DataCategory, readonly ShownField[]>> 
   ],
   health_functional: [{ key: 'functionalLimitations', label: 'Functionele beperkingen', format: 'text' }],
   life_domains: [{ key: 'lifeDomainsNotes', label: 'Overige leefdomeinen', format: 'text' }],
+  religion: [{ key: 'religiousFunction', label: 'Religieuze functie', format: 'text' }],
   progress: [{ key: 'openTrajectoryTypes', label: 'Lopende trajecten', format: 'trajectories' }],
   payroll: [{ key: 'ibanMasked', label: 'Rekeningnummer (IBAN)', format: 'text' }],
 };

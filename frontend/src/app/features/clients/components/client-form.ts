@@ -162,6 +162,15 @@ export const EDITABLE_FIELDS: readonly EditableField[] = [
     kind: 'textarea',
     maxLength: 2000,
   },
+  {
+    key: 'religiousFunction',
+    label: 'Religieuze functie',
+    category: 'religion',
+    kind: 'text',
+    // R-CONS-05: a special category; the API refuses it without the client's recorded consent.
+    hint: 'Alleen in overleg met de cliënt, met vastgelegde toestemming.',
+    maxLength: 200,
+  },
 ];
 
 /** Categories a new client is registered with: who the person is and where they live. */
