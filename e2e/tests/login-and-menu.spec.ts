@@ -11,7 +11,7 @@ const MENUS: Record<string, string[]> = {
   income1: ['Start', 'Mijn cliënten'],
   expertise1: ['Start'],
   payroll1: ['Start', 'Mijn cliënten'],
-  dpo1: ['Start', 'Auditlog controleren'],
+  dpo1: ['Start', 'Auditlog controleren', 'Verstrekkingenregister', 'Toestemmingenregister'],
   management1: ['Start', 'Mijn cliënten'],
 };
 

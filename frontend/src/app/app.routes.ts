@@ -37,6 +37,14 @@ export const routes: Routes = [
         data: { ability: ['verify', 'AuditChain'] },
         loadChildren: () => import('./features/audit/audit.routes').then((m) => m.AUDIT_ROUTES),
       },
+      {
+        // The FG's registers span every client; read AuditEvent is the FG's mark (coaches may read
+        // disclosures and consents of their own clients, not these registers).
+        path: 'registers',
+        canActivate: [abilityGuard],
+        data: { ability: ['read', 'AuditEvent'] },
+        loadChildren: () => import('./features/registers/registers.routes').then((m) => m.REGISTERS_ROUTES),
+      },
     ],
   },
   {

@@ -7,6 +7,11 @@ export interface NavItem {
   readonly icon: string;
   /** Omitted for pages every signed-in user may see. */
   readonly ability?: AbilityRequirement;
+  /**
+   * A second right the page needs. The FG's registers: coaches may read disclosures and consents
+   * too (of their own clients), so read AuditEvent, which only the FG has, must also hold.
+   */
+  readonly alsoRequires?: AbilityRequirement;
   /** What the home page's card says about the feature, and the card link's text. */
   readonly description?: string;
   readonly cardAction?: string;
@@ -38,8 +43,26 @@ export const NAV_ITEMS: readonly NavItem[] = [
     description: 'Controleer of de auditlog volledig en onveranderd is.',
     cardAction: 'Controle openen',
   },
+  {
+    label: 'Verstrekkingenregister',
+    path: '/registers/verstrekkingen',
+    icon: 'outbox',
+    ability: ['read', 'Disclosure'],
+    alsoRequires: ['read', 'AuditEvent'],
+    description: 'Bekijk welke gegevens aan wie zijn verstrekt, op welke grondslag.',
+    cardAction: 'Verstrekkingen bekijken',
+  },
+  {
+    label: 'Toestemmingenregister',
+    path: '/registers/toestemmingen',
+    icon: 'fact_check',
+    ability: ['read', 'Consent'],
+    alsoRequires: ['read', 'AuditEvent'],
+    description: 'Bekijk de toestemmingen van cliënten en of het bewijs aanwezig is.',
+    cardAction: 'Toestemmingen bekijken',
+  },
 ];
 
 export function permittedNavItems(ability: AppAbility): readonly NavItem[] {
-  return NAV_ITEMS.filter((item) => allows(ability, item.ability));
+  return NAV_ITEMS.filter((item) => allows(ability, item.ability) && allows(ability, item.alsoRequires));
 }

@@ -1,0 +1,32 @@
+import { packed } from '../../../testing/users';
+import { buildAbility } from '../auth/ability';
+import { permittedNavItems } from './nav-items';
+
+const labels = (rules: ReturnType<typeof packed>) =>
+  permittedNavItems(buildAbility(rules)).map((item) => item.label);
+
+describe('permittedNavItems', () => {
+  it('offers the FG both registers next to the audit check', () => {
+    const dpo = packed([
+      { action: 'read', subject: 'AuditEvent' },
+      { action: 'verify', subject: 'AuditChain' },
+      { action: 'read', subject: 'Disclosure' },
+      { action: 'read', subject: 'Consent' },
+    ]);
+    expect(labels(dpo)).toEqual([
+      'Start',
+      'Auditlog controleren',
+      'Verstrekkingenregister',
+      'Toestemmingenregister',
+    ]);
+  });
+
+  it('does not offer a coach the registers, although a coach reads disclosures and consents', () => {
+    const coach = packed([
+      { action: 'read', subject: 'Client', conditions: { coachId: 'u-coach' } },
+      { action: 'read', subject: 'Disclosure' },
+      { action: 'read', subject: 'Consent' },
+    ]);
+    expect(labels(coach)).toEqual(['Start', 'Mijn cliënten']);
+  });
+});
