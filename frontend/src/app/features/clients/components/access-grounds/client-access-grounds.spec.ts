@@ -47,7 +47,7 @@ describe('ClientAccessGrounds', () => {
     expect(identity?.querySelector('dd')?.textContent).toBe('Coach: cliënten in de eigen caseload');
     const financial = root.querySelector('[data-testid="ground-financial"]');
     expect(financial?.querySelector('dt')?.textContent).toBe('Financiële situatie en schulden');
-    expect([...(financial?.querySelectorAll('dd') ?? [])].map((dd) => dd.textContent)).toEqual([
+    expect(Array.from(financial?.querySelectorAll('dd') ?? []).map((dd) => dd.textContent)).toEqual([
       'Coach: cliënten in de eigen caseload',
       'Inkomensconsulent: lopende intake',
     ]);

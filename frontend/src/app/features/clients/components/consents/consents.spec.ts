@@ -91,7 +91,7 @@ describe('ClientConsents', () => {
     const { fixture, backend, open } = render(['2026-04-01', true]);
     backend.expectOne('/api/clients/c1/consents').flush([consent({})]);
     await fixture.whenStable();
-    const button = [...(fixture.nativeElement as HTMLElement).querySelectorAll('button')].find((b) =>
+    const button = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('button')).find((b) =>
       b.textContent?.includes('Intrekken'),
     );
     button?.click();
@@ -109,7 +109,7 @@ describe('ClientConsents', () => {
     const { fixture, backend } = render(['2026-04-01', false]);
     backend.expectOne('/api/clients/c1/consents').flush([consent({})]);
     await fixture.whenStable();
-    const button = [...(fixture.nativeElement as HTMLElement).querySelectorAll('button')].find((b) =>
+    const button = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('button')).find((b) =>
       b.textContent?.includes('Intrekken'),
     );
     button?.click();
@@ -172,7 +172,7 @@ describe('ConsentFormDialog', () => {
     if (!recipient) throw new Error('recipient missing');
     recipient.value = 'Sociaal team Ede-Zuid';
     recipient.dispatchEvent(new Event('input'));
-    const reference = [...root.querySelectorAll<HTMLInputElement>('input')].find(
+    const reference = Array.from(root.querySelectorAll<HTMLInputElement>('input')).find(
       (input) => input.getAttribute('autocomplete') === 'off' && !input.getAttribute('formcontrolname'),
     );
     if (!reference) throw new Error('reference missing');

@@ -44,7 +44,7 @@ function disclosure(overrides: Partial<DisclosureView> = {}): DisclosureView {
 }
 
 const buttons = (root: HTMLElement, text: string) =>
-  [...root.querySelectorAll('button')].filter((b) => b.textContent?.includes(text));
+  Array.from(root.querySelectorAll('button')).filter((b) => b.textContent?.includes(text));
 
 describe('ClientDisclosures: report review (R-SHARE-06)', () => {
   function render(canRecordReview: boolean, answer: DisclosureView | undefined) {

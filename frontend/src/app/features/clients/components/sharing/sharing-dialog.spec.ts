@@ -99,7 +99,9 @@ describe('SharingDialog', () => {
   }
 
   function submitButton(root: HTMLElement): HTMLButtonElement {
-    const button = [...root.querySelectorAll('button')].find((b) => b.textContent?.includes('Verstrekken'));
+    const button = Array.from(root.querySelectorAll('button')).find((b) =>
+      b.textContent?.includes('Verstrekken'),
+    );
     if (!button) throw new Error('Verstrekken missing');
     return button;
   }
