@@ -17,9 +17,10 @@ test('payroll records an employment and hours on the Loon tab; tab and dialogs p
   await first.click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 
-  // Payroll reads identity, contact and payroll: no trajectories, no dossier notes, no documents.
+  // Payroll reads identity, contact and payroll: no trajectories, no dossier notes, no documents;
+  // it shares payroll data for the employment trajectories on Verstrekkingen.
   const tabs = page.getByRole('tab');
-  await expect(tabs).toHaveText(['Overzicht', 'Loon', 'Wijzigingen']);
+  await expect(tabs).toHaveText(['Overzicht', 'Loon', 'Verstrekkingen', 'Wijzigingen']);
   await expect(page.getByRole('tab', { name: 'Dossier' })).toHaveCount(0);
 
   await page.getByRole('tab', { name: 'Loon' }).click();

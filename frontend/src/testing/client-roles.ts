@@ -64,6 +64,9 @@ export const CLIENT_RULES: Readonly<
     { action: 'reveal', subject: 'Client', conditions: { payrollScope: true } },
     { action: 'read', subject: 'Document' },
     { action: 'create', subject: 'Document' },
+    // Payroll recipients only (UWV, employer/inlener, Belastingdienst): mirrors disclosures.policy.ts.
+    { action: 'read', subject: 'Disclosure' },
+    { action: 'create', subject: 'Disclosure' },
   ]),
   management: pack([{ action: 'read', subject: 'Client', fields: ['identity', 'progress'] }]),
   admin: pack([

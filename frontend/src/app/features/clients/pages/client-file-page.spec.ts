@@ -134,7 +134,7 @@ describe('ClientFilePage', () => {
     expect(root().textContent).not.toContain('111222333');
   });
 
-  it('gives payroll the overview and Loon only', async () => {
+  it('gives payroll the overview, Loon and Verstrekkingen only', async () => {
     await render('payroll', {
       id: ID,
       coachId: null,
@@ -145,7 +145,7 @@ describe('ClientFilePage', () => {
       categories: ['identity', 'contact', 'payroll'],
       readableCategories: ['identity', 'contact', 'payroll'],
     });
-    expect(await tabLabels()).toEqual(['Overzicht', 'Loon', 'Wijzigingen']);
+    expect(await tabLabels()).toEqual(['Overzicht', 'Loon', 'Verstrekkingen', 'Wijzigingen']);
     expect(root().textContent).toContain(
       'U ziet alleen identiteit, contactgegevens en salaris en dienstverband',
     );

@@ -10,6 +10,7 @@ import { ClientAccessGrounds } from '../components/access-grounds/client-access-
 import { ClientDocuments } from '../components/client-documents';
 import { ClientConsents } from '../components/consents/client-consents';
 import { ClientDisclosures } from '../components/sharing/client-disclosures';
+import type { TrajectorySource } from '../components/sharing/sharing-dialog';
 import { ClientDossier } from '../components/client-dossier';
 import { ClientHistory } from '../components/client-history';
 import { ClientOverview } from '../components/client-overview';
@@ -72,8 +73,16 @@ export class ClientFilePage {
   );
   protected readonly canCreateConsent = computed(() => this.auth.ability().can('create', 'Consent'));
   protected readonly canWithdrawConsent = computed(() => this.auth.ability().can('update', 'Consent'));
+  /**
+   * Disclosures belong to a trajectory: those who read the trajectories share for them; payroll,
+   * who may not, shares for the employment trajectories (beschut werk, loonkostensubsidie) of the
+   * payroll file.
+   */
   protected readonly canReadDisclosures = computed(
-    () => this.tabs().trajectories && this.auth.ability().can('read', 'Disclosure'),
+    () => (this.tabs().trajectories || this.tabs().payroll) && this.auth.ability().can('read', 'Disclosure'),
+  );
+  protected readonly trajectorySource = computed<TrajectorySource>(() =>
+    this.tabs().trajectories ? 'trajectories' : 'employment',
   );
   protected readonly canShare = computed(() => this.auth.ability().can('create', 'Disclosure'));
   /** R-SHARE-06: recording that the client saw a report is an update of the disclosure. */

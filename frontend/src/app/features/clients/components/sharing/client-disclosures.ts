@@ -6,12 +6,12 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import type { DisclosureResult, DisclosureView } from '@werkpad/shared';
+import type { DisclosureResult, DisclosureView, Role } from '@werkpad/shared';
 import { categoryList } from '../consents/consent-labels';
 import { DisclosuresService } from '../../services/consents.service';
 import { PackageDialog, type PackageDialogData } from './package-dialog';
 import { ReportReviewDialog, type ReportReviewDialogData } from './report-review-dialog';
-import { SharingDialog, type SharingDialogData } from './sharing-dialog';
+import { SharingDialog, type SharingDialogData, type TrajectorySource } from './sharing-dialog';
 import { recipientLabel, REVIEW_STATUS_LABELS, shortDigest } from './sharing-options';
 
 /** The register of what was shared about this client, and the way to share (R-SHARE-01, -02, -06). */
@@ -32,6 +32,10 @@ export class ClientDisclosures {
   readonly canShare = input(false);
   /** Whether the user may record that the client saw a report (update 'Disclosure', R-SHARE-06). */
   readonly canRecordReview = input(false);
+  /** The user's roles, which decide the recipient types offered (SharingRule.disclosedBy). */
+  readonly roles = input<readonly Role[]>([]);
+  /** Where the dialog takes its trajectories from (payroll cannot read the client's trajectories). */
+  readonly trajectorySource = input<TrajectorySource>('trajectories');
 
   protected readonly items = signal<readonly DisclosureView[]>([]);
   protected readonly loading = signal(true);
@@ -104,7 +108,11 @@ export class ClientDisclosures {
   protected share(): void {
     this.dialog
       .open<SharingDialog, SharingDialogData, DisclosureResult>(SharingDialog, {
-        data: { clientId: this.clientId() },
+        data: {
+          clientId: this.clientId(),
+          roles: this.roles(),
+          trajectorySource: this.trajectorySource(),
+        },
         width: '860px',
       })
       .afterClosed()

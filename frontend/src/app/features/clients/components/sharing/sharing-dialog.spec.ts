@@ -6,7 +6,7 @@ import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import type { DisclosureDecision, DisclosureResult, TrajectoryView } from '@werkpad/shared';
+import type { DisclosureDecision, DisclosureResult, PayrollFile, TrajectoryView } from '@werkpad/shared';
 import { SharingDialog } from './sharing-dialog';
 import { recipientOptions } from './sharing-options';
 
@@ -20,11 +20,23 @@ const debounce = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 describe('recipientOptions', () => {
   it('offers each recipient type once, labelled from the rule data', () => {
-    const options = recipientOptions();
+    const options = recipientOptions(['coach']);
     expect(new Set(options.map((option) => option.type)).size).toBe(options.length);
     expect(options.find((option) => option.type === 'income_consultant')?.label).toBe(
       'Inkomensconsulent (gemeente)',
     );
+  });
+
+  it('offers only the recipient types a rule lets one of the roles disclose to', () => {
+    const coach = recipientOptions(['coach']).map((option) => option.type);
+    expect(coach).toContain('sociaal_team');
+    expect(coach).not.toContain('belastingdienst');
+    expect(recipientOptions(['payroll']).map((option) => option.type)).toEqual([
+      'uwv',
+      'employer',
+      'belastingdienst',
+    ]);
+    expect(recipientOptions([])).toEqual([]);
   });
 });
 
@@ -35,7 +47,10 @@ describe('SharingDialog', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: MAT_DIALOG_DATA, useValue: { clientId: 'c1' } },
+        {
+          provide: MAT_DIALOG_DATA,
+          useValue: { clientId: 'c1', roles: ['coach'], trajectorySource: 'trajectories' },
+        },
         { provide: MatDialogRef, useValue: { close } },
       ],
     });
@@ -152,5 +167,51 @@ describe('SharingDialog', () => {
     expect(root.textContent).toContain('a'.repeat(64));
     expect(root.textContent).toContain('Aan UWV Ede: identiteit, loongegevens.');
     expect(close).not.toHaveBeenCalled();
+  });
+
+  it('gives payroll the open employment trajectories of the payroll file and only payroll recipients', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        {
+          provide: MAT_DIALOG_DATA,
+          useValue: { clientId: 'c1', roles: ['payroll'], trajectorySource: 'employment' },
+        },
+        { provide: MatDialogRef, useValue: { close: jest.fn() } },
+      ],
+    });
+    const fixture = TestBed.createComponent(SharingDialog);
+    const backend = TestBed.inject(HttpTestingController);
+    const file: PayrollFile = {
+      employmentTrajectories: [
+        { id: 'e1', type: 'beschut_werk', status: 'open', startDate: '2026-02-01', closedOn: null },
+        {
+          id: 'e2',
+          type: 'loonkostensubsidie',
+          status: 'closed',
+          startDate: '2025-01-01',
+          closedOn: '2025-12-31',
+        },
+      ],
+      employments: [],
+      hours: [],
+      absences: [],
+      loonwaarde: [],
+      lksApplications: [],
+    };
+    backend.expectNone('/api/clients/c1/trajectories');
+    backend.expectOne('/api/clients/c1/payroll').flush(file);
+    await fixture.whenStable();
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    const [trajectory, recipientType] = await loader.getAllHarnesses(MatSelectHarness);
+    await trajectory.open();
+    const trajectoryTexts = await Promise.all((await trajectory.getOptions()).map((o) => o.getText()));
+    expect(trajectoryTexts).toEqual([expect.stringMatching(/Beschut werk.*\(sinds 01-02-2026\)/i)]);
+    await trajectory.close();
+    await recipientType.open();
+    const recipientTexts = await Promise.all((await recipientType.getOptions()).map((o) => o.getText()));
+    expect(recipientTexts).toEqual(['UWV', 'Werkgever of inlener', 'Belastingdienst']);
+    backend.verify();
   });
 });

@@ -20,13 +20,15 @@ import {
   type DisclosureRequest,
   type DisclosureResult,
   type RecipientType,
+  type Role,
   TRAJECTORY_TYPE_RULES,
-  type TrajectoryView,
+  type TrajectoryType,
 } from '@werkpad/shared';
-import { catchError, debounceTime, map, of, startWith, switchMap } from 'rxjs';
+import { catchError, debounceTime, map, type Observable, of, startWith, switchMap } from 'rxjs';
 import { apiErrorMessage, apiFieldErrors } from '../../../../core/http/api-error';
 import { DisclosuresService } from '../../services/consents.service';
 import { ClientFileService } from '../../services/file.service';
+import { PayrollService } from '../../services/payroll.service';
 import {
   CHANNEL_LABELS,
   candidateCategories,
@@ -35,8 +37,24 @@ import {
   recipientOptions,
 } from './sharing-options';
 
+/**
+ * Where the trajectory choices come from: the client's trajectories for those who may read them
+ * (coach), or the employment trajectories of the payroll file for payroll staff, who may not.
+ */
+export type TrajectorySource = 'trajectories' | 'employment';
+
 export interface SharingDialogData {
   readonly clientId: string;
+  /** The user's roles: only recipient types a rule lets one of them disclose to are offered. */
+  readonly roles: readonly Role[];
+  readonly trajectorySource: TrajectorySource;
+}
+
+/** One open trajectory to share for, from either source. */
+interface TrajectoryChoice {
+  readonly id: string;
+  readonly type: TrajectoryType;
+  readonly startDate: string;
 }
 
 type Preview =
@@ -77,12 +95,14 @@ export class SharingDialog {
   private readonly disclosures = inject(DisclosuresService);
   private readonly data = inject<SharingDialogData>(MAT_DIALOG_DATA);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly files = inject(ClientFileService);
+  private readonly payroll = inject(PayrollService);
 
-  protected readonly recipients = recipientOptions();
+  protected readonly recipients = recipientOptions(this.data.roles);
   protected readonly channels = DISCLOSURE_CHANNELS;
   protected readonly channelLabels = CHANNEL_LABELS;
   protected readonly categoryLabels = DATA_CATEGORY_LABELS;
-  protected readonly trajectories = signal<readonly TrajectoryView[]>([]);
+  protected readonly trajectories = signal<readonly TrajectoryChoice[] | null>(null);
   protected readonly saving = signal(false);
   protected readonly errors = signal<readonly string[]>([]);
   protected readonly result = signal<DisclosureResult | null>(null);
@@ -141,12 +161,10 @@ export class SharingDialog {
   });
 
   constructor() {
-    inject(ClientFileService)
-      .trajectories(this.data.clientId)
-      .subscribe({
-        next: (trajectories) => this.trajectories.set(trajectories.filter((t) => t.status === 'open')),
-        error: () => this.errors.set(['De trajecten konden niet worden geladen.']),
-      });
+    this.trajectoryChoices().subscribe({
+      next: (trajectories) => this.trajectories.set(trajectories),
+      error: () => this.errors.set(['De trajecten konden niet worden geladen.']),
+    });
     this.form.valueChanges
       .pipe(
         debounceTime(250),
@@ -172,7 +190,7 @@ export class SharingDialog {
       .subscribe((preview) => this.preview.set(preview));
   }
 
-  protected trajectoryLabel(trajectory: TrajectoryView): string {
+  protected trajectoryLabel(trajectory: TrajectoryChoice): string {
     const [year, month, day] = trajectory.startDate.split('-');
     return `${TRAJECTORY_TYPE_RULES[trajectory.type].label} (sinds ${day}-${month}-${year})`;
   }
@@ -207,6 +225,16 @@ export class SharingDialog {
         this.errors.set([apiErrorMessage(error, 'Er is niets verstrekt. Probeer het opnieuw.')]);
       },
     });
+  }
+
+  /** The open trajectories to choose from, from the source that applies to the user. */
+  private trajectoryChoices(): Observable<TrajectoryChoice[]> {
+    const open = <T extends { readonly status: string }>(items: readonly T[]) =>
+      items.filter((item) => item.status === 'open');
+    if (this.data.trajectorySource === 'employment') {
+      return this.payroll.file(this.data.clientId).pipe(map((file) => open(file.employmentTrajectories)));
+    }
+    return this.files.trajectories(this.data.clientId).pipe(map(open));
   }
 
   private toRequest(value: ReturnType<typeof this.form.getRawValue>): DisclosureRequest | null {

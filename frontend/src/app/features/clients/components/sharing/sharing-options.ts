@@ -5,6 +5,7 @@ import {
   type DisclosureChannel,
   type RecipientType,
   type ReportReviewStatus,
+  type Role,
   SHARING_RULES,
 } from '@werkpad/shared';
 
@@ -13,10 +14,14 @@ export interface RecipientOption {
   readonly label: string;
 }
 
-/** One option per recipient type, labelled as the rule data names it (first rule of the type wins). */
-export function recipientOptions(): RecipientOption[] {
+/**
+ * One option per recipient type the user may disclose to (some rule of the type lists one of the
+ * user's roles in `disclosedBy`), labelled as the rule data names it (first rule of the type wins).
+ */
+export function recipientOptions(roles: readonly Role[]): RecipientOption[] {
   const seen = new Map<RecipientType, string>();
   for (const rule of SHARING_RULES) {
+    if (!rule.disclosedBy.some((role) => roles.includes(role))) continue;
     if (!seen.has(rule.recipientType)) seen.set(rule.recipientType, rule.recipientLabel);
   }
   return [...seen].map(([type, label]) => ({ type, label }));
