@@ -1,11 +1,12 @@
 import { DataSource } from 'typeorm';
 
 import { MIGRATIONS } from './migrations';
-import { provisionAppRole } from './provision/provision';
+import { provisionRoles } from './provision/provision';
+import { type RolePasswords } from './provision/roles';
 
-/** A short-lived owner connection that provisions the app role and runs pending migrations. */
-export async function migrateDatabase(ownerUrl: string, appPassword: string): Promise<string[]> {
-  await provisionAppRole(ownerUrl, appPassword);
+/** A short-lived owner connection that provisions the login roles and runs pending migrations. */
+export async function migrateDatabase(ownerUrl: string, passwords: RolePasswords): Promise<string[]> {
+  await provisionRoles(ownerUrl, passwords);
   const dataSource = new DataSource({
     type: 'postgres',
     url: ownerUrl,

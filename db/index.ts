@@ -1,7 +1,7 @@
 export { MIGRATIONS } from './migrations';
 export { migrateDatabase } from './data-source';
-export { APP_ROLE } from './provision/roles';
-export { appRoleUrl, provisionAppRole } from './provision/provision';
+export { APP_ROLE, MEDICAL_ROLE, MEDICAL_SCHEMA, type RolePasswords } from './provision/roles';
+export { appRoleUrl, medicalRoleUrl, provisionRoles } from './provision/provision';
 export {
   DEMO_USERS,
   seedDemo,

@@ -17,7 +17,7 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
-  if (config.migrateOnBoot) await migrateDatabase(config.databaseUrl, config.dbAppPassword);
+  if (config.migrateOnBoot) await migrateDatabase(config.databaseUrl, config.rolePasswords);
   const app = await createApp(config);
   await app.listen(config.port);
 }

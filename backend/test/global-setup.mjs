@@ -6,6 +6,7 @@ import { freePort, startEmbeddedPostgres, throwawayDataDir } from '../../scripts
 
 export default async function globalSetup() {
   process.env.WERKPAD_TEST_APP_PASSWORD = randomBytes(18).toString('base64url');
+  process.env.WERKPAD_TEST_MEDICAL_PASSWORD = randomBytes(18).toString('base64url');
   if (process.env.TEST_DATABASE_URL) {
     process.env.WERKPAD_TEST_ADMIN_URL = process.env.TEST_DATABASE_URL;
     return;

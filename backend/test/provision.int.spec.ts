@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 
-import { provisionAppRole } from '@werkpad/db';
+import { provisionRoles } from '@werkpad/db';
 import { Client } from 'pg';
 
 describe('database role provisioning', () => {
-  it('survives several processes provisioning the cluster-wide app role at the same moment', async () => {
+  it('survives several processes provisioning the cluster-wide login roles at the same moment', async () => {
     const admin = process.env.WERKPAD_TEST_ADMIN_URL as string;
     const database = `wp_prov_${randomBytes(4).toString('hex')}`;
     const client = new Client({ connectionString: admin });
@@ -13,9 +13,12 @@ describe('database role provisioning', () => {
     const url = new URL(admin);
     url.pathname = `/${database}`;
     const password = process.env.WERKPAD_TEST_APP_PASSWORD as string;
+    const medical = process.env.WERKPAD_TEST_MEDICAL_PASSWORD as string;
     try {
       await expect(
-        Promise.all(Array.from({ length: 8 }, () => provisionAppRole(url.toString(), password))),
+        Promise.all(
+          Array.from({ length: 8 }, () => provisionRoles(url.toString(), { app: password, medical })),
+        ),
       ).resolves.toHaveLength(8);
       const login = new Client({
         connectionString: url.toString().replace(/\/\/[^@]+@/, `//werkpad_app:${password}@`),

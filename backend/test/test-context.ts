@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { type INestApplication, type Type } from '@nestjs/common';
 import { type Role, TRAJECTORY_TYPE_RULES, type TrajectoryType } from '@werkpad/shared';
-import { appRoleUrl, migrateDatabase } from '@werkpad/db';
+import { appRoleUrl, medicalRoleUrl, migrateDatabase } from '@werkpad/db';
 import { Client, Pool } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
@@ -22,6 +22,10 @@ export interface TestContext {
   readonly owner: Pool;
   /** The application role's own connection string (least privilege). */
   readonly appRoleUrl: string;
+  /** The medical module's connection string (the only role with rights on schema medical). */
+  readonly medicalRoleUrl: string;
+  /** The validated configuration the app runs with (keys, passwords). */
+  readonly config: AppConfig;
   readonly crypto: FieldCrypto;
   createUser(username: string, roles: Role[], options?: { active?: boolean }): Promise<string>;
   createClient(fields: {
@@ -60,15 +64,18 @@ export async function createTestContext(
   const ownerUrl = new URL(adminUrl());
   ownerUrl.pathname = `/${database}`;
   const appPassword = process.env.WERKPAD_TEST_APP_PASSWORD ?? 'werkpad-test-app-password';
-  await migrateDatabase(ownerUrl.toString(), appPassword);
+  const medicalPassword = process.env.WERKPAD_TEST_MEDICAL_PASSWORD ?? 'werkpad-test-medical-password';
+  await migrateDatabase(ownerUrl.toString(), { app: appPassword, medical: medicalPassword });
 
   const env = validateEnvironment({
     NODE_ENV: 'test',
     DATABASE_URL: ownerUrl.toString(),
     DB_APP_PASSWORD: appPassword,
+    DB_MEDICAL_PASSWORD: medicalPassword,
     JWT_SECRET: randomBytes(32).toString('hex'),
     FIELD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+    MEDICAL_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     MIGRATE_ON_BOOT: 'false',
   });
   const config = new AppConfig(env);
@@ -85,6 +92,8 @@ export async function createTestContext(
     http,
     owner,
     appRoleUrl: appRoleUrl(ownerUrl.toString(), appPassword),
+    medicalRoleUrl: medicalRoleUrl(ownerUrl.toString(), medicalPassword),
+    config,
     crypto,
     async createUser(username, roles, options = {}) {
       const result = await owner.query<{ id: string }>(

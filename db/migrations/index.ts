@@ -5,6 +5,7 @@ import { ClientFilesAndTrajectories1763800000300 } from './1763800000300-ClientF
 import { CreatePayroll1763800000400 } from './1763800000400-CreatePayroll';
 import { DutchNameOrder1763800000500 } from './1763800000500-DutchNameOrder';
 import { ConsentsAndDisclosures1763800000600 } from './1763800000600-ConsentsAndDisclosures';
+import { MedicalIsolation1763800000700 } from './1763800000700-MedicalIsolation';
 
 /** Every migration, in order. A new migration is added here (explicit, so bundling never misses one). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreatePayroll1763800000400,
   DutchNameOrder1763800000500,
   ConsentsAndDisclosures1763800000600,
+  MedicalIsolation1763800000700,
 ];

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 
-import { APP_ROLE } from './roles';
+import { APP_ROLE, MEDICAL_ROLE, type RolePasswords } from './roles';
 
 const DUPLICATE_OBJECT = '42710';
 const UNIQUE_VIOLATION = '23505';
@@ -26,43 +26,58 @@ async function retryingCatalogConflicts(work: () => Promise<void>, attempts = 10
 }
 
 /**
- * Creates (or updates the password of) the application role. Roles belong to the whole cluster,
- * so parallel test databases may race here: a concurrent creation is fine.
+ * Creates (or updates the passwords of) the application role and the medical role. Roles belong
+ * to the whole cluster, so parallel test databases may race here: a concurrent creation is fine.
  */
-export async function provisionAppRole(ownerUrl: string, appPassword: string): Promise<void> {
-  await retryingCatalogConflicts(() => provisionOnce(ownerUrl, appPassword));
+export async function provisionRoles(ownerUrl: string, passwords: RolePasswords): Promise<void> {
+  if (passwords.app === passwords.medical) {
+    throw new Error('The medical role needs a password of its own (R-MED-06)');
+  }
+  await retryingCatalogConflicts(() => provisionOnce(ownerUrl, APP_ROLE, passwords.app));
+  await retryingCatalogConflicts(() => provisionOnce(ownerUrl, MEDICAL_ROLE, passwords.medical));
 }
 
-async function provisionOnce(ownerUrl: string, appPassword: string): Promise<void> {
+async function provisionOnce(ownerUrl: string, role: string, password: string): Promise<void> {
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    const quotedPassword = `'${appPassword.replace(/'/g, "''")}'`;
-    const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
+    const quotedPassword = `'${password.replace(/'/g, "''")}'`;
+    const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
     if (exists.rowCount === 0) {
       try {
-        await client.query(`CREATE ROLE ${APP_ROLE} LOGIN PASSWORD ${quotedPassword}`);
+        await client.query(`CREATE ROLE ${role} LOGIN PASSWORD ${quotedPassword}`);
       } catch (error) {
         if (!isPgError(error) || (error.code !== DUPLICATE_OBJECT && error.code !== UNIQUE_VIOLATION))
           throw error;
       }
     }
+    // NOBYPASSRLS: row-level security on the medical tables must hold for these roles.
     await client.query(
-      `ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${quotedPassword}`,
+      `ALTER ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${quotedPassword}`,
     );
     const db = await client.query<{ db: string }>('SELECT current_database() AS db');
     const database = db.rows[0].db.replace(/"/g, '""');
-    await client.query(`GRANT CONNECT ON DATABASE "${database}" TO ${APP_ROLE}`);
-    await client.query(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE}`);
+    await client.query(`GRANT CONNECT ON DATABASE "${database}" TO ${role}`);
+    await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
   } finally {
     await client.end();
   }
 }
 
+/** A connection string for `role`: the owner's host and database, logged in as that role. */
+export function roleUrl(ownerUrl: string, role: string, password: string): string {
+  const url = new URL(ownerUrl);
+  url.username = role;
+  url.password = password;
+  return url.toString();
+}
+
 /** The application's connection string: the owner's host and database, logged in as APP_ROLE. */
 export function appRoleUrl(ownerUrl: string, appPassword: string): string {
-  const url = new URL(ownerUrl);
-  url.username = APP_ROLE;
-  url.password = appPassword;
-  return url.toString();
+  return roleUrl(ownerUrl, APP_ROLE, appPassword);
+}
+
+/** The medical module's connection string, logged in as MEDICAL_ROLE. */
+export function medicalRoleUrl(ownerUrl: string, medicalPassword: string): string {
+  return roleUrl(ownerUrl, MEDICAL_ROLE, medicalPassword);
 }

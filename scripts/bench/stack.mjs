@@ -32,9 +32,11 @@ function generateSecrets() {
   return {
     pgPassword: randomBytes(18).toString('base64url'),
     dbAppPassword: randomBytes(18).toString('base64url'),
+    dbMedicalPassword: randomBytes(18).toString('base64url'),
     jwtSecret: randomBytes(48).toString('base64url'),
     fieldEncryptionKey: randomBytes(32).toString('base64'),
     blindIndexKey: randomBytes(32).toString('base64'),
+    medicalEncryptionKey: randomBytes(32).toString('base64'),
   };
 }
 
@@ -56,9 +58,11 @@ function serverEnv(databaseUrl, secrets) {
     ...backendEnv(databaseUrl, secrets),
     NODE_ENV: 'development',
     DB_APP_PASSWORD: secrets.dbAppPassword,
+    DB_MEDICAL_PASSWORD: secrets.dbMedicalPassword,
     JWT_SECRET: secrets.jwtSecret,
     FIELD_ENCRYPTION_KEY: secrets.fieldEncryptionKey,
     BLIND_INDEX_KEY: secrets.blindIndexKey,
+    MEDICAL_ENCRYPTION_KEY: secrets.medicalEncryptionKey,
     LOG_LEVEL: 'warn',
   };
   delete env.FRONTEND_DIST; // the API only; static files are not measured

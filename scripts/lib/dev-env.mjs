@@ -13,18 +13,28 @@ export const DATA_DIR = process.env.WERKPAD_DATA_DIR ?? join(ROOT, '.data');
 export const DEMO_PASSWORD = 'Werkpad-demo-2026';
 export const DEV_PG_PORT = Number(process.env.WERKPAD_PG_PORT ?? 54329);
 
-/** Secrets generated on first start and kept in .data/secrets.json (mode 0600), development only. */
+const SECRET_GENERATORS = {
+  pgPassword: () => randomBytes(18).toString('base64url'),
+  dbAppPassword: () => randomBytes(18).toString('base64url'),
+  dbMedicalPassword: () => randomBytes(18).toString('base64url'),
+  jwtSecret: () => randomBytes(48).toString('base64url'),
+  fieldEncryptionKey: () => randomBytes(32).toString('base64'),
+  blindIndexKey: () => randomBytes(32).toString('base64'),
+  medicalEncryptionKey: () => randomBytes(32).toString('base64'),
+};
+
+/**
+ * Secrets generated on first start and kept in .data/secrets.json (mode 0600), development only.
+ * A secret added in a later version is generated into an existing file; existing ones never change.
+ */
 export function devSecrets() {
   mkdirSync(DATA_DIR, { recursive: true, mode: 0o755 });
   const file = join(DATA_DIR, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-  const secrets = {
-    pgPassword: randomBytes(18).toString('base64url'),
-    dbAppPassword: randomBytes(18).toString('base64url'),
-    jwtSecret: randomBytes(48).toString('base64url'),
-    fieldEncryptionKey: randomBytes(32).toString('base64'),
-    blindIndexKey: randomBytes(32).toString('base64'),
-  };
+  const existing = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const missing = Object.keys(SECRET_GENERATORS).filter((name) => !existing[name]);
+  if (missing.length === 0) return existing;
+  const secrets = { ...existing };
+  for (const name of missing) secrets[name] = SECRET_GENERATORS[name]();
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
@@ -62,8 +72,10 @@ export function backendEnv(databaseUrl, secrets) {
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     DATABASE_URL: databaseUrl,
     DB_APP_PASSWORD: process.env.DB_APP_PASSWORD ?? secrets?.dbAppPassword,
+    DB_MEDICAL_PASSWORD: process.env.DB_MEDICAL_PASSWORD ?? secrets?.dbMedicalPassword,
     JWT_SECRET: process.env.JWT_SECRET ?? secrets?.jwtSecret,
     FIELD_ENCRYPTION_KEY: process.env.FIELD_ENCRYPTION_KEY ?? secrets?.fieldEncryptionKey,
     BLIND_INDEX_KEY: process.env.BLIND_INDEX_KEY ?? secrets?.blindIndexKey,
+    MEDICAL_ENCRYPTION_KEY: process.env.MEDICAL_ENCRYPTION_KEY ?? secrets?.medicalEncryptionKey,
   };
 }

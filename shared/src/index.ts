@@ -18,3 +18,4 @@ export * from './lib/consent-purposes';
 export * from './lib/sharing-rules';
 export * from './contracts/consents';
 export * from './contracts/disclosures';
+export * from './contracts/expertise';

@@ -1,4 +1,10 @@
-import { type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { type Request } from 'express';
@@ -14,6 +20,7 @@ import { type AuthenticatedUser } from './policy.types';
 export const NO_POLICY_MESSAGE =
   'Deze functie is niet vrijgegeven: er is geen autorisatiebeleid voor vastgelegd.';
 export const NOT_ALLOWED_MESSAGE = 'U heeft geen toegang tot deze functie.';
+export const HIDDEN_NOT_FOUND_MESSAGE = 'Niet gevonden.';
 
 /**
  * The one global guard. Deny by default: a route is reachable only if it is @Public() or declares a
@@ -53,7 +60,14 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw new ForbiddenException(NO_POLICY_MESSAGE);
     }
     if (policy.kind === 'ability' && !ability.can(policy.action, policy.subject)) {
-      await this.logDenied(context, policy.subject, `${policy.action} ${policy.subject} not in role policy`);
+      const hidden = policy.deniedAs === 'not_found';
+      await this.logDenied(
+        context,
+        policy.subject,
+        `${policy.action} ${policy.subject} not in role policy`,
+        hidden ? 404 : 403,
+      );
+      if (hidden) throw new NotFoundException(HIDDEN_NOT_FOUND_MESSAGE);
       throw new ForbiddenException(NOT_ALLOWED_MESSAGE);
     }
     return true;
@@ -66,7 +80,12 @@ export class AccessGuard extends AuthGuard('jwt') {
     return user;
   }
 
-  private async logDenied(context: ExecutionContext, objectType: string, reason: string): Promise<void> {
+  private async logDenied(
+    context: ExecutionContext,
+    objectType: string,
+    reason: string,
+    httpStatus = 403,
+  ): Promise<void> {
     const audited = this.reflector.get<AuditedRoute | undefined>(AUDITED_KEY, context.getHandler());
     await this.audit.append({
       ...RequestContext.origin(),
@@ -76,7 +95,7 @@ export class AccessGuard extends AuthGuard('jwt') {
       action: audited?.action ?? 'read',
       result: 'denied',
       ground: { kind: 'role_policy', reference: reason },
-      httpStatus: 403,
+      httpStatus,
     });
   }
 }

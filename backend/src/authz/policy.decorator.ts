@@ -6,7 +6,13 @@ export const PUBLIC_KEY = 'werkpad:public';
 
 /** What a route requires: an ability over a subject, or only a signed-in user (own data only). */
 export type RoutePolicy =
-  | { readonly kind: 'ability'; readonly action: Action; readonly subject: SubjectName }
+  | {
+      readonly kind: 'ability';
+      readonly action: Action;
+      readonly subject: SubjectName;
+      /** 'not_found': a role without the ability gets 404, so the route does not even admit it exists. */
+      readonly deniedAs?: 'forbidden' | 'not_found';
+    }
   | { readonly kind: 'signed-in' };
 
 /**
@@ -16,6 +22,13 @@ export type RoutePolicy =
  */
 export const Policy = (action: Action, subject: SubjectName): MethodDecorator & ClassDecorator =>
   SetMetadata(POLICY_KEY, { kind: 'ability', action, subject } satisfies RoutePolicy);
+
+/**
+ * Like @Policy, but a role without the ability gets 404 instead of 403: for data whose very
+ * existence is confidential, such as medical records (R-MED-01: everyone else gets 404).
+ */
+export const HiddenPolicy = (action: Action, subject: SubjectName): MethodDecorator & ClassDecorator =>
+  SetMetadata(POLICY_KEY, { kind: 'ability', action, subject, deniedAs: 'not_found' } satisfies RoutePolicy);
 
 /** For routes about the caller's own session and account only (e.g. /auth/me, /auth/logout). */
 export const SignedIn = (): MethodDecorator & ClassDecorator =>
@@ -27,5 +40,7 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
 export function describePolicy(policy: RoutePolicy | undefined, isPublic: boolean): string {
   if (isPublic) return 'PUBLIC';
   if (!policy) return 'NONE (refused)';
-  return policy.kind === 'signed-in' ? 'SIGNED-IN (own account only)' : `${policy.action} ${policy.subject}`;
+  if (policy.kind === 'signed-in') return 'SIGNED-IN (own account only)';
+  const hidden = policy.deniedAs === 'not_found' ? ' (404 when denied)' : '';
+  return `${policy.action} ${policy.subject}${hidden}`;
 }

@@ -4,7 +4,7 @@ import { cliConfig } from './cli-config';
 
 async function main(): Promise<void> {
   const config = cliConfig();
-  const applied = await migrateDatabase(config.databaseUrl, config.dbAppPassword);
+  const applied = await migrateDatabase(config.databaseUrl, config.rolePasswords);
   console.log(
     applied.length ? `Migraties uitgevoerd: ${applied.join(', ')}` : 'Database is bij: geen migraties nodig.',
   );

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const clients = numberArgument('clients', 200);
   const notesPerClient = numberArgument('notes-per-client', 3);
   const password = process.env.DEMO_PASSWORD ?? 'Werkpad-demo-2026';
-  await migrateDatabase(config.databaseUrl, config.dbAppPassword);
+  await migrateDatabase(config.databaseUrl, config.rolePasswords);
   const pool = new Pool({ connectionString: config.databaseUrl, max: 2 });
   const started = Date.now();
   try {

@@ -8,6 +8,7 @@ export class AppConfig {
   readonly port: number;
   readonly databaseUrl: string;
   readonly dbAppPassword: string;
+  readonly dbMedicalPassword: string;
   readonly jwtSecret: string;
   /**
    * The HMAC key as a KeyObject, made once: given a string, jsonwebtoken first tries to parse it as
@@ -16,6 +17,8 @@ export class AppConfig {
   readonly jwtKey: KeyObject;
   readonly fieldEncryptionKey: string;
   readonly blindIndexKey: string;
+  /** Current medical key first, then retired ones still needed for decryption (key rotation). */
+  readonly medicalEncryptionKeys: readonly string[];
   readonly migrateOnBoot: boolean;
   readonly frontendDist: string | null;
   readonly logLevel: string;
@@ -27,14 +30,24 @@ export class AppConfig {
     this.port = env.PORT;
     this.databaseUrl = env.DATABASE_URL;
     this.dbAppPassword = env.DB_APP_PASSWORD;
+    this.dbMedicalPassword = env.DB_MEDICAL_PASSWORD;
     this.jwtSecret = env.JWT_SECRET;
     this.jwtKey = createSecretKey(Buffer.from(env.JWT_SECRET, 'utf8'));
     this.fieldEncryptionKey = env.FIELD_ENCRYPTION_KEY;
     this.blindIndexKey = env.BLIND_INDEX_KEY;
+    this.medicalEncryptionKeys = [
+      env.MEDICAL_ENCRYPTION_KEY,
+      ...(env.MEDICAL_ENCRYPTION_PREVIOUS_KEYS?.split(',') ?? []),
+    ];
     this.migrateOnBoot = env.MIGRATE_ON_BOOT !== 'false';
     this.frontendDist = env.FRONTEND_DIST ?? null;
     this.trustProxy = env.TRUST_PROXY ?? false;
     this.logLevel = env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info');
+  }
+
+  /** The passwords the owner provisions the login roles with (db/provision). */
+  get rolePasswords(): { app: string; medical: string } {
+    return { app: this.dbAppPassword, medical: this.dbMedicalPassword };
   }
 
   get isProduction(): boolean {

@@ -5,9 +5,11 @@ const valid = {
   PORT: '3000',
   DATABASE_URL: 'postgres://owner:secret@localhost:5432/werkpad',
   DB_APP_PASSWORD: 'app-password-of-sixteen',
+  DB_MEDICAL_PASSWORD: 'medical-password-of-sixteen',
   JWT_SECRET: 'x'.repeat(40),
   FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
   BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'),
+  MEDICAL_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
 };
 
 describe('validateEnvironment', () => {
@@ -49,5 +51,30 @@ describe('TRUST_PROXY', () => {
       'loopback, 10.0.0.0/8',
     );
     expect(() => validateEnvironment({ ...valid, TRUST_PROXY: 'x;rm' })).toThrow(/TRUST_PROXY must be/);
+  });
+});
+
+describe('R-MED-06: the medical secrets stand apart', () => {
+  it('R-MED-06: refuses a medical key equal to another key', () => {
+    expect(() =>
+      validateEnvironment({ ...valid, MEDICAL_ENCRYPTION_KEY: valid.FIELD_ENCRYPTION_KEY }),
+    ).toThrow(/MEDICAL_ENCRYPTION_KEY must differ from the other keys/);
+  });
+
+  it('R-MED-06: refuses a medical database password equal to the application password', () => {
+    expect(() => validateEnvironment({ ...valid, DB_MEDICAL_PASSWORD: valid.DB_APP_PASSWORD })).toThrow(
+      /DB_MEDICAL_PASSWORD must differ from DB_APP_PASSWORD/,
+    );
+  });
+
+  it('R-MED-06: requires the medical key in production and checks retired keys', () => {
+    const { MEDICAL_ENCRYPTION_KEY: _medical, ...rest } = valid;
+    expect(() => validateEnvironment(rest)).toThrow(/MEDICAL_ENCRYPTION_KEY is required in production/);
+    expect(() =>
+      validateEnvironment({
+        ...valid,
+        MEDICAL_ENCRYPTION_PREVIOUS_KEYS: Buffer.alloc(16).toString('base64'),
+      }),
+    ).toThrow(/MEDICAL_ENCRYPTION_PREVIOUS_KEYS must hold 32-byte base64 keys/);
   });
 });

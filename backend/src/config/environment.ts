@@ -35,6 +35,11 @@ export class Environment {
   @MinLength(16, { message: 'DB_APP_PASSWORD must be at least 16 characters' })
   DB_APP_PASSWORD: string;
 
+  /** The medical module's own database login (R-MED-06); must differ from DB_APP_PASSWORD. */
+  @IsString()
+  @MinLength(16, { message: 'DB_MEDICAL_PASSWORD must be at least 16 characters' })
+  DB_MEDICAL_PASSWORD: string;
+
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET: string;
@@ -44,6 +49,20 @@ export class Environment {
 
   @IsBase64({}, { message: 'BLIND_INDEX_KEY must be 32 bytes, base64-encoded' })
   BLIND_INDEX_KEY: string;
+
+  /** The key of medical records (R-MED-06), separate from every other secret. */
+  @IsBase64({}, { message: 'MEDICAL_ENCRYPTION_KEY must be 32 bytes, base64-encoded' })
+  MEDICAL_ENCRYPTION_KEY: string;
+
+  /**
+   * Retired medical keys, comma-separated, kept only while `npm run medical:rekey` re-encrypts the
+   * records they protect (docs/medical-key-rotation.md).
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/=]+(,[A-Za-z0-9+/=]+)*$/, {
+    message: 'MEDICAL_ENCRYPTION_PREVIOUS_KEYS must be a comma-separated list of base64 keys',
+  })
+  MEDICAL_ENCRYPTION_PREVIOUS_KEYS?: string;
 
   @IsOptional()
   @IsIn(['true', 'false'])
@@ -65,12 +84,38 @@ export class Environment {
   LOG_LEVEL?: string;
 }
 
-const SECRETS = ['DB_APP_PASSWORD', 'JWT_SECRET', 'FIELD_ENCRYPTION_KEY', 'BLIND_INDEX_KEY'] as const;
+const SECRETS = [
+  'DB_APP_PASSWORD',
+  'DB_MEDICAL_PASSWORD',
+  'JWT_SECRET',
+  'FIELD_ENCRYPTION_KEY',
+  'BLIND_INDEX_KEY',
+  'MEDICAL_ENCRYPTION_KEY',
+] as const;
+
+const KEYS = ['FIELD_ENCRYPTION_KEY', 'BLIND_INDEX_KEY', 'MEDICAL_ENCRYPTION_KEY'] as const;
 
 export class ConfigurationError extends Error {}
 
 function isKeyOf32Bytes(value: string | undefined): boolean {
   return value !== undefined && Buffer.from(value, 'base64').length === 32;
+}
+
+/** R-MED-06: the medical key and login are separate secrets, never a copy of another one. */
+function medicalSeparationProblems(env: Environment): string[] {
+  const problems: string[] = [];
+  const medicalKey = env.MEDICAL_ENCRYPTION_KEY;
+  if (medicalKey && (medicalKey === env.FIELD_ENCRYPTION_KEY || medicalKey === env.BLIND_INDEX_KEY)) {
+    problems.push('MEDICAL_ENCRYPTION_KEY must differ from the other keys');
+  }
+  if (env.DB_MEDICAL_PASSWORD && env.DB_MEDICAL_PASSWORD === env.DB_APP_PASSWORD) {
+    problems.push('DB_MEDICAL_PASSWORD must differ from DB_APP_PASSWORD');
+  }
+  const previous = env.MEDICAL_ENCRYPTION_PREVIOUS_KEYS?.split(',') ?? [];
+  if (previous.some((key) => !isKeyOf32Bytes(key))) {
+    problems.push('MEDICAL_ENCRYPTION_PREVIOUS_KEYS must hold 32-byte base64 keys');
+  }
+  return problems;
 }
 
 /** Validates `process.env`-like input; throws a ConfigurationError whose message is one clear line. */
@@ -85,11 +130,12 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     if (missing && error.property === 'DATABASE_URL') return ['DATABASE_URL is required'];
     return Object.values(error.constraints ?? {}).slice(0, 1);
   });
-  for (const key of ['FIELD_ENCRYPTION_KEY', 'BLIND_INDEX_KEY'] as const) {
+  for (const key of KEYS) {
     if (env[key] && !isKeyOf32Bytes(env[key]) && !problems.some((p) => p.startsWith(key))) {
       problems.push(`${key} must be 32 bytes, base64-encoded`);
     }
   }
+  problems.push(...medicalSeparationProblems(env));
   if (problems.length > 0) {
     throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
   }

@@ -23,6 +23,10 @@ export const SUBJECTS = [
   'JobcoachingFile',
   'Consent',
   'Disclosure',
+  'ExpertiseTrajectory',
+  'MedicalRecord',
+  'DiagnosisOutcome',
+  'FunctionalCapability',
   'AuditEvent',
   'AuditChain',
 ] as const;

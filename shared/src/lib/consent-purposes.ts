@@ -10,6 +10,7 @@ export const CONSENT_PURPOSES = [
   'religious_function',
   'health_to_commissioner',
   'cv_profile',
+  'functional_to_employer',
 ] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
@@ -68,6 +69,13 @@ export const CONSENT_PURPOSE_RULES: Readonly<Record<ConsentPurpose, ConsentPurpo
     writtenRequired: true,
     recipientRequired: true,
     source: 'R-MED-07; 003 Rapportage gezondheidsgegevens',
+  },
+  functional_to_employer: {
+    purpose: 'functional_to_employer',
+    label: 'Functionele mogelijkheden naar werkgever',
+    writtenRequired: true,
+    recipientRequired: true,
+    source: 'R-MED-05; R-MED-07 (terughoudend met gezondheidsgegevens); docs/decisions.md',
   },
   cv_profile: {
     purpose: 'cv_profile',

@@ -1,6 +1,7 @@
 /**
  * Data categories: the unit of visibility, audit and disclosure. Every field and every dossier
- * entry belongs to exactly one category. `medical` is held by the Expertisecentrum only (R-MED-01).
+ * entry belongs to exactly one category. `medical` is held by the Expertisecentrum only (R-MED-01);
+ * `diagnosis_outcome` is what the Expertisecentrum lets go out of it (R-MED-02, R-MED-03).
  */
 export const DATA_CATEGORIES = [
   'identity',
@@ -17,6 +18,7 @@ export const DATA_CATEGORIES = [
   'benefit_impact',
   'coaching_notes',
   'life_domains',
+  'diagnosis_outcome',
   'medical',
   'account',
 ] as const;
@@ -38,6 +40,7 @@ export const DATA_CATEGORY_LABELS: Readonly<Record<DataCategory, string>> = {
   benefit_impact: 'Gevolgen voor uitkering',
   coaching_notes: 'Gespreksverslagen',
   life_domains: 'Overige leefdomeinen',
+  diagnosis_outcome: 'Uitkomst en advies Expertisecentrum',
   medical: 'Medische gegevens',
   account: 'Gebruikersaccount',
 };

@@ -11,7 +11,7 @@ import { type TrajectoryType } from './trajectory-types';
  * Identity is part of every rule: a recipient must know whom the data is about. `article` is null
  * where the exact article is still to be confirmed by the FG/legal adviser; the docs say so.
  */
-export const SHARING_RULES_VERSION = '2026-11-22.1';
+export const SHARING_RULES_VERSION = '2026-11-22.2';
 
 export const RECIPIENT_TYPES = [
   'income_consultant',
@@ -24,6 +24,8 @@ export const RECIPIENT_TYPES = [
   'bedrijfsarts',
   'sociaal_team',
   'cv_third_party',
+  'diagnosis_commissioner',
+  'medical_adviser',
 ] as const;
 export type RecipientType = (typeof RECIPIENT_TYPES)[number];
 
@@ -174,6 +176,54 @@ export const SHARING_RULES: readonly SharingRule[] = [
     consentPurpose: null,
     disclosedBy: ['coach'],
     source: 'R-MED-05; 002 bemiddeling',
+  },
+  {
+    id: 'werkgever-functioneel',
+    recipientType: 'employer',
+    recipientLabel: 'Werkgever of inlener',
+    // What the client can and cannot do at work, never a diagnosis (R-MED-05); health-related, so
+    // only with the client's written consent (docs/decisions.md, issue 5).
+    allowedCategories: ['identity', 'health_functional'],
+    trajectoryTypes: ['bemiddeling', 'jobcoaching', 'beschut_werk', 'loonkostensubsidie', 'arbeidsdiagnose'],
+    legalBasis: null,
+    consentPurpose: 'functional_to_employer',
+    disclosedBy: ['coach', 'expertise'],
+    source: 'R-MED-05; R-MED-07; 002 bemiddeling',
+  },
+  {
+    id: 'opdrachtgever-diagnose',
+    recipientType: 'diagnosis_commissioner',
+    recipientLabel: 'Opdrachtgever van de arbeidsdiagnose (gemeente of andere instelling)',
+    // The outcome, never the research or medical data (R-MED-03).
+    allowedCategories: ['identity', 'diagnosis_outcome'],
+    trajectoryTypes: ['arbeidsdiagnose'],
+    legalBasis: { law: 'Participatiewet / Wet sociale werkvoorziening / Wet WIA', article: null },
+    consentPurpose: null,
+    disclosedBy: ['expertise'],
+    source: 'R-MED-03; 002 Expertisecentrum ("de uitslag van het onderzoek, niet het onderzoek zelf")',
+  },
+  {
+    id: 'opdrachtgever-diagnose-gezondheid',
+    recipientType: 'diagnosis_commissioner',
+    recipientLabel: 'Opdrachtgever van de arbeidsdiagnose (gemeente of andere instelling)',
+    // Health data to a commissioner only with written consent (R-MED-07).
+    allowedCategories: ['health_functional'],
+    trajectoryTypes: ['arbeidsdiagnose'],
+    legalBasis: null,
+    consentPurpose: 'health_to_commissioner',
+    disclosedBy: ['expertise'],
+    source: 'R-MED-07; 003 Rapportage gezondheidsgegevens',
+  },
+  {
+    id: 'medisch-adviseur',
+    recipientType: 'medical_adviser',
+    recipientLabel: 'Arts of medisch adviseur van de opdrachtgever',
+    allowedCategories: ['identity', 'diagnosis_outcome', 'health_functional'],
+    trajectoryTypes: ['arbeidsdiagnose'],
+    legalBasis: null,
+    consentPurpose: 'health_to_commissioner',
+    disclosedBy: ['expertise'],
+    source: 'R-MED-07; 003 Rapportage gezondheidsgegevens',
   },
   {
     id: 'sociaal-team',
