@@ -11,3 +11,13 @@ export {
   type FieldProtector,
 } from './seeds/demo-seed';
 export { syntheticBsns, syntheticPeople, createRandom, type SyntheticPerson } from './seeds/synthetic-people';
+export {
+  seedExpertise,
+  type SeedExpertiseOptions,
+  type SeedExpertiseResult,
+} from './seeds/synthetic-expertise';
+export {
+  seedMedicalRecords,
+  type SeedMedicalOptions,
+  type SeedMedicalResult,
+} from './seeds/synthetic-medical';

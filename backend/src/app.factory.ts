@@ -8,6 +8,7 @@ import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { type DestinationStream } from 'pino';
 
 import { type ApiErrorBody } from '@werkpad/shared';
 
@@ -53,12 +54,16 @@ function bodyErrorHandler(
 export async function createApp(
   config: AppConfig,
   extraModules: Array<Type<unknown>> = [],
+  logDestination?: DestinationStream,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extraModules), {
-    bodyParser: false,
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, extraModules, logDestination),
+    { bodyParser: false, bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
+  // Without this, Nest kept buffering every later Logger call (bufferLogs) and wrote none of them:
+  // application log lines, such as a 500's, were lost (found by the R-MED-06 canary's log check).
+  app.flushLogs();
   // X-Forwarded-For is believed only when a reverse proxy is configured; otherwise any client could
   // claim another address in the audit log and slip past the per-address login throttle.
   app.set('trust proxy', config.trustProxy);

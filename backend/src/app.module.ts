@@ -10,6 +10,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { appRoleUrl } from '@werkpad/db';
 import { type Request } from 'express';
 import { LoggerModule } from 'nestjs-pino';
+import { type DestinationStream } from 'pino';
 
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditModule } from './audit/audit.module';
@@ -27,6 +28,8 @@ import { ClientsModule } from './modules/clients/clients.module';
 import { ConsentsModule } from './modules/consents/consents.module';
 import { DisclosuresModule } from './modules/disclosures/disclosures.module';
 import { DossierModule } from './modules/dossier/dossier.module';
+import { ExpertiseModule } from './modules/expertise/expertise.module';
+import { MedicalModule } from './modules/medical/medical.module';
 import { PayrollModule } from './modules/payroll/payroll.module';
 import { TrajectoriesModule } from './modules/trajectories/trajectories.module';
 import { User } from './modules/users/user.entity';
@@ -39,15 +42,22 @@ function loginName(request: Request): string {
 
 @Module({})
 export class AppModule {
-  /** `extraModules` lets tests mount a route of their own behind the real guards. */
-  static forRoot(config: AppConfig, extraModules: Array<Type<unknown>> = []): DynamicModule {
+  /**
+   * `extraModules` lets tests mount a route of their own behind the real guards; `logDestination`
+   * lets a test read the log lines (R-MED-06 canary).
+   */
+  static forRoot(
+    config: AppConfig,
+    extraModules: Array<Type<unknown>> = [],
+    logDestination?: DestinationStream,
+  ): DynamicModule {
     const frontend =
       config.frontendDist && existsSync(join(config.frontendDist, 'index.html')) ? config.frontendDist : null;
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(config.logLevel)),
+        LoggerModule.forRoot(loggerParams(config.logLevel, logDestination)),
         TypeOrmModule.forRoot({
           type: 'postgres',
           // The application serves requests as the least-privileged role (see db/provision).
@@ -82,6 +92,8 @@ export class AppModule {
         ConsentsModule,
         DisclosuresModule,
         AccessGroundsModule,
+        ExpertiseModule,
+        MedicalModule,
         ...extraModules,
         ...(frontend
           ? [

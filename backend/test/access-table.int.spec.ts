@@ -123,6 +123,8 @@ describe('access table: role × endpoint × relation (deny by default, 404 outsi
     ['payroll', ['Eigen']],
     ['management', ['Ander', 'Eigen']],
     ['admin', ['Ander', 'Eigen']],
+    // Only clients of its assigned arbeidsdiagnoses, and neither has one.
+    ['expertise', []],
   ] as const)('lists for %s return no row outside the scope', async (role, expected) => {
     const response = await ctx.http.get('/api/clients?pageSize=100').set(bearer(tokens.get(role) ?? ''));
     expect(response.status).toBe(200);
@@ -191,11 +193,8 @@ describe('access table: role × endpoint × relation (deny by default, 404 outsi
     }
   });
 
-  it.each(['dpo', 'expertise'] as const)(
-    'refuses the client list to %s (no client rule at all)',
-    async (role) => {
-      const response = await ctx.http.get('/api/clients').set(bearer(tokens.get(role) ?? ''));
-      expect(response.status).toBe(403);
-    },
-  );
+  it.each(['dpo'] as const)('refuses the client list to %s (no client rule at all)', async (role) => {
+    const response = await ctx.http.get('/api/clients').set(bearer(tokens.get(role) ?? ''));
+    expect(response.status).toBe(403);
+  });
 });

@@ -55,7 +55,11 @@ const HIDDEN: readonly [number, number] = [404, 404];
 const OK: readonly [number, number] = [200, 404];
 const CREATED: readonly [number, number] = [201, 404];
 
-/** Read by the file team, the linked consultant and payroll; by management and admin for everyone. */
+/**
+ * Read by the file team, the linked consultant and payroll; by management and admin for everyone.
+ * The Expertisecentrum reads only clients of its assigned arbeidsdiagnoses, neither `own` nor `other`
+ * here (its own clients are tested in modules/expertise): it passes the route and finds nothing.
+ */
 const FILE_READ = {
   coach: OK,
   income_consultant: OK,
@@ -63,7 +67,7 @@ const FILE_READ = {
   management: [200, 200],
   admin: [200, 200],
   dpo: NO_ACCESS,
-  expertise: NO_ACCESS,
+  expertise: HIDDEN,
 } as const;
 
 /** Progress (trajectories): not payroll, not admin. */
@@ -100,7 +104,13 @@ const CLIENT_FILE_ROWS: readonly AccessEndpoint[] = [
     route: 'GET /api/clients/staff',
     name: 'staff for assignment',
     path: () => '/api/clients/staff?role=coach',
-    expect: { ...FILE_READ, coach: [200, 200], income_consultant: [200, 200], payroll: [200, 200] },
+    expect: {
+      ...FILE_READ,
+      coach: [200, 200],
+      income_consultant: [200, 200],
+      payroll: [200, 200],
+      expertise: [200, 200],
+    },
   },
   {
     route: 'POST /api/clients',
@@ -141,7 +151,7 @@ const CLIENT_FILE_ROWS: readonly AccessEndpoint[] = [
     route: 'POST /api/clients/:id/bsn-reveal',
     name: 'reveal BSN',
     path: (t) => `/api/clients/${t.clientId}/bsn-reveal`,
-    expect: { ...FILE_READ, management: NO_ACCESS, admin: NO_ACCESS },
+    expect: { ...FILE_READ, management: NO_ACCESS, admin: NO_ACCESS, expertise: NO_ACCESS },
   },
   {
     route: 'PATCH /api/clients/:id',
@@ -235,7 +245,7 @@ const CLIENT_FILE_ROWS: readonly AccessEndpoint[] = [
     name: 'download document',
     path: (t) => `/api/clients/${t.clientId}/documents/${t.documentId}/content`,
     // Management reads progress but never documents; payroll has no progress category.
-    expect: { ...PROGRESS_READ, management: NO_ACCESS, admin: NO_ACCESS },
+    expect: { ...PROGRESS_READ, management: NO_ACCESS, admin: NO_ACCESS, expertise: NO_ACCESS },
   },
   {
     route: 'PATCH /api/clients/:clientId/documents/:documentId/whatsapp',
@@ -248,7 +258,13 @@ const CLIENT_FILE_ROWS: readonly AccessEndpoint[] = [
     route: 'GET /api/clients/:clientId/payroll',
     name: 'payroll file',
     path: (t) => `/api/clients/${t.clientId}/payroll`,
-    expect: { ...PAYROLL_WRITE(OK), income_consultant: HIDDEN, management: HIDDEN, admin: HIDDEN },
+    expect: {
+      ...PAYROLL_WRITE(OK),
+      income_consultant: HIDDEN,
+      management: HIDDEN,
+      admin: HIDDEN,
+      expertise: HIDDEN,
+    },
   },
   {
     route: 'POST /api/clients/:clientId/payroll/employments',
@@ -308,8 +324,15 @@ const CLIENT_FILE_ROWS: readonly AccessEndpoint[] = [
   },
 ];
 
-/** The consent registry: coaches only; the FG reads the register elsewhere, not a client's file. */
-const CONSENT_ACCESS = (status: readonly [number, number], dpo: readonly [number, number]) =>
+/**
+ * The consent registry: coaches; the FG reads the register elsewhere, not a client's file. The
+ * Expertisecentrum reads and records consents of its assigned clients only (404 for these two).
+ */
+const CONSENT_ACCESS = (
+  status: readonly [number, number],
+  dpo: readonly [number, number],
+  expertise: readonly [number, number] = HIDDEN,
+) =>
   ({
     coach: status,
     income_consultant: NO_ACCESS,
@@ -317,7 +340,7 @@ const CONSENT_ACCESS = (status: readonly [number, number], dpo: readonly [number
     management: NO_ACCESS,
     admin: NO_ACCESS,
     dpo,
-    expertise: NO_ACCESS,
+    expertise,
   }) as const;
 
 /** Disclosures: coaches and (for payroll recipients) payroll; the FG reads the register elsewhere. */
@@ -363,7 +386,7 @@ const CONSENT_AND_SHARING_ROWS: readonly AccessEndpoint[] = [
     name: 'withdraw consent',
     path: (t) => `/api/clients/${t.clientId}/consents/${t.consentId}/withdraw`,
     body: () => ({ withdrawnOn: '2026-02-10', confirm: true }),
-    expect: CONSENT_ACCESS(OK, NO_ACCESS),
+    expect: CONSENT_ACCESS(OK, NO_ACCESS, NO_ACCESS),
   },
   {
     route: 'POST /api/clients/:clientId/disclosures/decision',
@@ -396,11 +419,51 @@ const CONSENT_AND_SHARING_ROWS: readonly AccessEndpoint[] = [
     name: 'client saw the report (R-SHARE-06)',
     path: (t) => `/api/clients/${t.clientId}/disclosures/${t.disclosureId}/review`,
     body: () => ({ status: 'shown_after_sending', shownOn: '2026-03-05' }),
-    expect: DISCLOSURE_ACCESS(OK, NO_ACCESS),
+    expect: { ...DISCLOSURE_ACCESS(OK, NO_ACCESS), expertise: NO_ACCESS },
   },
 ];
 
-export const ACCESS_TABLE: readonly AccessEndpoint[] = [...CLIENT_FILE_ROWS, ...CONSENT_AND_SHARING_ROWS];
+/**
+ * Functional capabilities (R-MED-05): the coach of the caseload and the assigned expertise user;
+ * nobody else works with them (403), the Expertisecentrum finds neither client here (404).
+ */
+const FUNCTIONAL_CAPABILITY_ACCESS = (coach: readonly [number, number]) =>
+  ({
+    coach,
+    income_consultant: NO_ACCESS,
+    payroll: NO_ACCESS,
+    management: NO_ACCESS,
+    admin: NO_ACCESS,
+    dpo: NO_ACCESS,
+    expertise: HIDDEN,
+  }) as const;
+
+const EXPERTISE_ROWS: readonly AccessEndpoint[] = [
+  {
+    route: 'GET /api/clients/:clientId/functional-capabilities',
+    name: 'functional capabilities',
+    path: (t) => `/api/clients/${t.clientId}/functional-capabilities`,
+    expect: FUNCTIONAL_CAPABILITY_ACCESS(OK),
+  },
+  {
+    route: 'POST /api/clients/:clientId/functional-capabilities',
+    name: 'record functional capabilities',
+    path: (t) => `/api/clients/${t.clientId}/functional-capabilities`,
+    body: () => ({
+      canDo: 'Licht fysiek werk in dagdelen',
+      cannotDo: 'Tillen boven 10 kg',
+      assessedOn: '2026-02-01',
+      source: 'trajectbegeleider',
+    }),
+    expect: FUNCTIONAL_CAPABILITY_ACCESS(CREATED),
+  },
+];
+
+export const ACCESS_TABLE: readonly AccessEndpoint[] = [
+  ...CLIENT_FILE_ROWS,
+  ...CONSENT_AND_SHARING_ROWS,
+  ...EXPERTISE_ROWS,
+];
 
 /** Client routes whose scoping is tested elsewhere in the same spec (lists have no single client). */
 export const COVERED_BY_LIST_TESTS: readonly string[] = ['GET /api/clients'];

@@ -38,7 +38,15 @@ describe('bad input on every route → 400 with a message', () => {
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    await ctx.createUser('alles1', ['coach', 'income_consultant', 'payroll', 'management', 'admin', 'dpo']);
+    await ctx.createUser('alles1', [
+      'coach',
+      'income_consultant',
+      'payroll',
+      'management',
+      'admin',
+      'dpo',
+      'expertise',
+    ]);
     token = await ctx.login('alles1');
   });
   afterAll(() => ctx.close());

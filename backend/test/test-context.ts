@@ -4,6 +4,7 @@ import { type INestApplication, type Type } from '@nestjs/common';
 import { type Role, TRAJECTORY_TYPE_RULES, type TrajectoryType } from '@werkpad/shared';
 import { appRoleUrl, medicalRoleUrl, migrateDatabase } from '@werkpad/db';
 import { Client, Pool } from 'pg';
+import { type DestinationStream } from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 
@@ -54,7 +55,12 @@ function adminUrl(): string {
 
 /** A fresh database with all migrations, and the real app (guards, pipes, filters) on top of it. */
 export async function createTestContext(
-  options: { extraModules?: Array<Type<unknown>> } = {},
+  options: {
+    extraModules?: Array<Type<unknown>>;
+    /** Every log line the app writes, at `logLevel` (default: none), goes here. */
+    logDestination?: DestinationStream;
+    logLevel?: string;
+  } = {},
 ): Promise<TestContext> {
   const database = `wp_test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl() });
@@ -77,9 +83,10 @@ export async function createTestContext(
     BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
     MEDICAL_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     MIGRATE_ON_BOOT: 'false',
+    ...(options.logLevel ? { LOG_LEVEL: options.logLevel } : {}),
   });
   const config = new AppConfig(env);
-  const app = await createApp(config, options.extraModules);
+  const app = await createApp(config, options.extraModules, options.logDestination);
   await app.init();
   const owner = new Pool({ connectionString: ownerUrl.toString(), max: 4 });
   const hasher = new PasswordHasher();

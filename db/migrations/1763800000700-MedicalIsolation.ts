@@ -218,6 +218,10 @@ export class MedicalIsolation1763800000700 implements MigrationInterface {
         CHECK (sent_to_client_on IS NULL OR status = 'final')
       )`);
     await q.query(`CREATE INDEX diagnosis_outcome_client_idx ON diagnosis_outcome (client_id)`);
+    // Only the outcome record is the outcome: no dossier entry may pose as one.
+    await q.query(
+      `ALTER TABLE dossier_entry ADD CONSTRAINT dossier_entry_not_outcome CHECK (category <> 'diagnosis_outcome')`,
+    );
     await q.query(`
       CREATE FUNCTION diagnosis_outcome_checked() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -274,6 +278,7 @@ export class MedicalIsolation1763800000700 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE functional_capability`);
+    await q.query(`ALTER TABLE dossier_entry DROP CONSTRAINT dossier_entry_not_outcome`);
     await q.query(`DROP TABLE diagnosis_outcome`);
     await q.query(`DROP FUNCTION diagnosis_outcome_checked()`);
     await q.query(`DROP SCHEMA ${M} CASCADE`);

@@ -13,6 +13,8 @@ import {
 import { type ClientParticulars, syntheticParticulars } from './synthetic-client-fields';
 import { syntheticConsents } from './synthetic-consents';
 import { syntheticDossierEntries } from './synthetic-dossier';
+import { seedExpertise } from './synthetic-expertise';
+import { seedMedicalRecords, type SeedMedicalOptions } from './synthetic-medical';
 import { syntheticPayroll } from './synthetic-payroll';
 import { syntheticPeople } from './synthetic-people';
 import { syntheticTrajectories } from './synthetic-trajectories';
@@ -60,6 +62,11 @@ export interface DemoSeedOptions {
   /** Batches inserted at the same time, each on its own connection of the pool (default 2). */
   readonly concurrency?: number;
   readonly onProgress?: (inserted: number) => void;
+  /**
+   * Encrypts synthetic medical records with the medical key (MedicalCrypto.encrypt). Without it the
+   * Expertisecentrum gets assignments, outcomes and consents but no medical records.
+   */
+  readonly medicalEncrypt?: SeedMedicalOptions['encrypt'];
 }
 
 export interface DemoSeedResult {
@@ -68,6 +75,7 @@ export interface DemoSeedResult {
   readonly trajectories: number;
   readonly dossierEntries: number;
   readonly employments: number;
+  readonly medicalRecords: number;
 }
 
 function todayIso(): string {
@@ -289,7 +297,24 @@ export async function seedDemo(pool: Pool, options: DemoSeedOptions): Promise<De
   await flush();
   await Promise.all(inFlight);
   if (failure) throw (failure as { error: unknown }).error;
+  // The Expertisecentrum's part: assignments, outcomes, functional capabilities, consents, and then
+  // the medical records, which need the assignments.
+  let medicalRecords = 0;
+  const db = await pool.connect();
+  try {
+    await seedExpertise(db, { expertiseUserId: id('expertise1'), today });
+    if (options.medicalEncrypt) {
+      const medical = await seedMedicalRecords(db, {
+        encrypt: options.medicalEncrypt,
+        expertiseUserId: id('expertise1'),
+        today,
+      });
+      medicalRecords = medical.medicalRecords;
+    }
+  } finally {
+    db.release();
+  }
   // The trigger rewrote every client row once or twice; fresh statistics keep the planner honest.
   await pool.query('VACUUM (ANALYZE) client, trajectory, dossier_entry');
-  return { users: DEMO_USERS.length, ...totals };
+  return { users: DEMO_USERS.length, ...totals, medicalRecords };
 }

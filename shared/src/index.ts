@@ -19,3 +19,4 @@ export * from './lib/sharing-rules';
 export * from './contracts/consents';
 export * from './contracts/disclosures';
 export * from './contracts/expertise';
+export * from './lib/medical-ciphertext';

@@ -24,7 +24,8 @@ export function resultForStatus(status: number): AuditResult {
 
 /**
  * Writes the audit row of every @Audited route. A mutating request runs in one transaction with
- * its audit row, so no change is ever committed unlogged; a read is logged before its response
+ * its audit row, so no change is ever committed unlogged; a change on another connection (the
+ * medical one) is linked and commits only after that. A read is logged before its response
  * leaves, so a failing log means no data is shown (fail closed).
  */
 @Injectable()
@@ -50,16 +51,28 @@ export class AuditInterceptor implements NestInterceptor {
         await this.audit.append(this.event(store, audited, 'allowed', successStatus));
         return result;
       }
-      return this.dataSource.transaction(async (manager: EntityManager) => {
-        store.manager = manager;
-        try {
-          const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
-          await this.audit.append(this.event(store, audited, 'allowed', successStatus), manager);
-          return result;
-        } finally {
-          store.manager = undefined;
-        }
-      });
+      store.linked = [];
+      try {
+        const result = await this.dataSource.transaction(async (manager: EntityManager) => {
+          store.manager = manager;
+          try {
+            const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
+            await this.audit.append(this.event(store, audited, 'allowed', successStatus), manager);
+            return result;
+          } finally {
+            store.manager = undefined;
+          }
+        });
+        // Linked transactions (the medical connection) commit only once the audit row is in. If one
+        // fails now, the log over-reports: the 'allowed' row is followed by a 'failed' one below.
+        for (const linked of store.linked.splice(0)) await linked.commit();
+        return result;
+      } catch (error) {
+        for (const linked of store.linked.splice(0)) await linked.rollback().catch(() => undefined);
+        throw error;
+      } finally {
+        store.linked = undefined;
+      }
     };
 
     return from(run()).pipe(

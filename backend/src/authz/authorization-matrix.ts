@@ -5,10 +5,19 @@ import { type AppAbility, type AuthenticatedUser, type ModulePolicy } from './po
 
 const SELF = '«eigen gebruiker»';
 
+function describeValue(value: unknown): string {
+  return value === SELF ? 'de gebruiker zelf' : JSON.stringify(value);
+}
+
 function describeConditions(conditions: unknown): string {
   if (!conditions || typeof conditions !== 'object') return 'alle records';
   return Object.entries(conditions as Record<string, unknown>)
-    .map(([field, value]) => `${field} = ${value === SELF ? 'de gebruiker zelf' : JSON.stringify(value)}`)
+    .map(([field, value]) => {
+      const all = (value as { $all?: unknown[] } | null)?.$all;
+      // `$all` on an array column: the list contains these values (sql-scope.ts).
+      if (Array.isArray(all)) return `${field} bevat ${all.map(describeValue).join(' en ')}`;
+      return `${field} = ${describeValue(value)}`;
+    })
     .join(' en ');
 }
 

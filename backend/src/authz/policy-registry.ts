@@ -2,6 +2,8 @@ import { auditPolicy } from '../audit/audit.policy';
 import { clientsPolicy } from '../modules/clients/clients.policy';
 import { consentsPolicy } from '../modules/consents/consents.policy';
 import { disclosuresPolicy } from '../modules/disclosures/disclosures.policy';
+import { expertisePolicy } from '../modules/expertise/expertise.policy';
+import { medicalPolicy } from '../modules/medical/medical.policy';
 import { usersPolicy } from '../modules/users/users.policy';
 import { type ModulePolicy } from './policy.types';
 
@@ -14,5 +16,7 @@ export const MODULE_POLICIES: readonly ModulePolicy[] = [
   clientsPolicy,
   consentsPolicy,
   disclosuresPolicy,
+  expertisePolicy,
+  medicalPolicy,
   auditPolicy,
 ];

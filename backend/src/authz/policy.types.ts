@@ -24,8 +24,8 @@ export interface PolicyContext {
 /**
  * One module's authorization, keyed by role: what each role may do with that module's subjects.
  * A role absent here may do nothing with them (deny by default). Conditions may only compare a
- * record's own columns with `$eq`/`$in`/`$ne`/`$nin` (see sql-scope.ts), so that every rule can be
- * enforced in SQL as well as in memory.
+ * record's own columns with `$eq`/`$in`/`$ne`/`$nin`, or test that an array column contains values
+ * with `$all` (see sql-scope.ts), so that every rule can be enforced in SQL as well as in memory.
  */
 export interface ModulePolicy {
   readonly module: string;

@@ -88,4 +88,52 @@ describe('applyAbilityScope', () => {
     expect(ability.can('assign', asSubject('Client', { coachId: 'c-1' }))).toBe(false);
     expect(scoped(ability).params).toEqual({ casl_0: 'c-1' });
   });
+  describe('array contains ($all), for the Expertisecentrum', () => {
+    const expertise = buildAbility({
+      id: 'e-1',
+      username: 'expertise1',
+      displayName: 'E',
+      roles: ['expertise'],
+      sessionId: 's',
+    });
+
+    it('R-MED-01: translates $all on an array column to one "= ANY" per value, with bound parameters', () => {
+      const { sql, params } = scoped(
+        abilityOf(({ can }) => can('read', 'Client', { expertiseUserIds: { $all: ['e-1', 'e-2'] } })),
+      );
+      expect(sql).toContain(
+        '(:casl_0 = ANY("client"."expertise_user_ids") AND :casl_1 = ANY("client"."expertise_user_ids"))',
+      );
+      expect(params).toEqual({ casl_0: 'e-1', casl_1: 'e-2' });
+    });
+
+    it('R-MED-01: the expertise rule is read by CASL as "the array contains the user", like the SQL', () => {
+      const client = (expertiseUserIds: string[]) =>
+        asSubject('Client', { coachId: 'c-1', expertiseUserIds });
+      expect(expertise.can('read', client(['e-1']))).toBe(true);
+      expect(expertise.can('read', client(['e-0', 'e-1', 'e-2']))).toBe(true);
+      expect(expertise.can('read', client(['e-2']))).toBe(false);
+      expect(expertise.can('read', client([]))).toBe(false);
+      expect(expertise.can('read', asSubject('Client', { coachId: 'c-1' }))).toBe(false);
+      expect(expertise.can('read', client(['e-1']), 'health_functional')).toBe(true);
+      expect(expertise.can('read', client(['e-1']), 'coaching_notes')).toBe(false);
+      expect(expertise.can('read', client(['e-1']), 'medical')).toBe(false);
+      expect(expertise.can('update', client(['e-1']))).toBe(false);
+      const { sql, params } = scoped(expertise);
+      expect(sql).toContain(':casl_0 = ANY("client"."expertise_user_ids")');
+      expect(params).toEqual({ casl_0: 'e-1' });
+    });
+
+    it('refuses $all on a column that is not an array, an equality on an array column, and an empty $all', () => {
+      expect(() =>
+        scoped(abilityOf(({ can }) => can('read', 'Client', { coachId: { $all: ['c-1'] } }))),
+      ).toThrow(/not an array/);
+      expect(() =>
+        scoped(abilityOf(({ can }) => can('read', 'Client', { expertiseUserIds: 'e-1' }))),
+      ).toThrow(/is an array/);
+      expect(() =>
+        scoped(abilityOf(({ can }) => can('read', 'Client', { expertiseUserIds: { $all: [] } }))),
+      ).toThrow(UnsupportedConditionError);
+    });
+  });
 });

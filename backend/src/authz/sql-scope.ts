@@ -41,9 +41,13 @@ export function applyAbilityScope<T extends ObjectLiteral>(
   if (!metadata) throw new UnsupportedConditionError('The query has no entity to scope');
   let parameterIndex = 0;
 
-  const column = (field: string | undefined): string => {
+  const column = (field: string | undefined, kind: 'scalar' | 'array' = 'scalar'): string => {
     const found = field ? metadata.findColumnWithPropertyPath(field) : undefined;
     if (!found) throw new UnsupportedConditionError(`No column for condition field "${String(field)}"`);
+    if ((kind === 'array') !== found.isArray)
+      throw new UnsupportedConditionError(
+        `Condition field "${String(field)}" is ${found.isArray ? 'an array' : 'not an array'} column`,
+      );
     return `"${alias}"."${found.databaseName}"`;
   };
   const parameter = (value: unknown): string => {
@@ -67,6 +71,16 @@ export function applyAbilityScope<T extends ObjectLiteral>(
         if (values.length === 0) return node.operator === 'in' ? '1 = 0' : '1 = 1';
         const sql = `${column(node.field)} = ANY(:${parameter(values)})`;
         return node.operator === 'in' ? sql : `NOT (${sql})`;
+      }
+      case 'all': {
+        // `{ field: { $all: [a, b] } }` on an array column: the array contains every value (in
+        // memory as in SQL). An empty list would match every row in CASL but none in MongoDB, so
+        // it is refused rather than read one way or the other.
+        const values = node.value as unknown[];
+        if (!Array.isArray(values) || values.length === 0)
+          throw new UnsupportedConditionError('Condition operator "all" needs at least one value');
+        const target = column(node.field, 'array');
+        return `(${values.map((value) => `:${parameter(value)} = ANY(${target})`).join(' AND ')})`;
       }
       default: {
         const operator = COMPARISON[node.operator];

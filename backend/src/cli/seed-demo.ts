@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 
 import { PasswordHasher } from '../auth/password-hasher';
 import { FieldCrypto } from '../common/crypto/field-crypto';
+import { MedicalCrypto } from '../modules/medical/medical-crypto';
 import { cliConfig, numberArgument } from './cli-config';
 
 /**
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const password = process.env.DEMO_PASSWORD ?? 'Werkpad-demo-2026';
   await migrateDatabase(config.databaseUrl, config.rolePasswords);
   const pool = new Pool({ connectionString: config.databaseUrl, max: 2 });
+  const medicalCrypto = new MedicalCrypto(config.medicalEncryptionKeys);
   const started = Date.now();
   try {
     const result = await seedDemo(pool, {
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
       passwordHash: await new PasswordHasher().hash(password),
       bsnProtector: new FieldCrypto(config.fieldEncryptionKey, config.blindIndexKey),
       notesPerClient,
+      medicalEncrypt: (plaintext, aad) => medicalCrypto.encrypt(plaintext, aad),
       onProgress: (inserted) => {
         if (clients >= 20_000 && inserted % 20_000 === 0) console.log(`  ${inserted} cliënten…`);
       },
@@ -35,7 +38,8 @@ async function main(): Promise<void> {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
       `Demodata geladen: ${result.users} gebruikers, ${result.clients} cliënten, ${result.trajectories} trajecten, ` +
-        `${result.dossierEntries} dossieritems, ${result.employments} dienstverbanden in ${seconds} s.`,
+        `${result.dossierEntries} dossieritems, ${result.employments} dienstverbanden, ` +
+        `${result.medicalRecords} medische stukken in ${seconds} s.`,
     );
   } finally {
     await pool.end();

@@ -1,4 +1,6 @@
 import { type Params } from 'nestjs-pino';
+import { type DestinationStream } from 'pino';
+import { type Options } from 'pino-http';
 
 import { RequestContext } from './request-context';
 
@@ -27,22 +29,21 @@ export const REDACTED_PATHS = [
   'refreshToken',
 ];
 
-export function loggerParams(level: string): Params {
-  return {
-    pinoHttp: {
-      level,
-      redact: { paths: REDACTED_PATHS, censor: '[verborgen]' },
-      genReqId: () => RequestContext.current()?.requestId ?? 'geen-id',
-      serializers: {
-        req: (req: { id?: string; method?: string; url?: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: (req.url ?? '').split('?')[0],
-        }),
-        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
+/** `destination` lets a test read every log line the app writes (the R-MED-06 canary test). */
+export function loggerParams(level: string, destination?: DestinationStream): Params {
+  const options: Options = {
+    level,
+    redact: { paths: REDACTED_PATHS, censor: '[verborgen]' },
+    genReqId: () => RequestContext.current()?.requestId ?? 'geen-id',
+    serializers: {
+      req: (req: { id?: string; method?: string; url?: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: (req.url ?? '').split('?')[0],
+      }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
-    forRoutes: ['{*path}'],
+    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
   };
+  return { pinoHttp: destination ? [options, destination] : options, forRoutes: ['{*path}'] };
 }

@@ -26,7 +26,15 @@ export interface RequestContextStore {
   ability?: AppAbility;
   /** The transaction of a mutating request; repositories use it so that change and audit commit together. */
   manager?: EntityManager;
+  /** Transactions on other connections (the medical one) that commit only after the audit row has. */
+  linked?: LinkedTransaction[];
   readonly audit: AuditDetails;
+}
+
+/** A transaction on another connection, left open until the request's audit row is committed. */
+export interface LinkedTransaction {
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
 }
 
 const storage = new AsyncLocalStorage<RequestContextStore>();
@@ -59,6 +67,17 @@ export const RequestContext = {
       userAgent: store?.userAgent ?? null,
       requestId: store?.requestId ?? null,
     };
+  },
+  /**
+   * Hands an open transaction of another connection to the audited request, which commits it after
+   * its audit row is committed (or rolls it back). False outside a mutating audited request: the
+   * caller then commits itself.
+   */
+  linkTransaction(transaction: LinkedTransaction): boolean {
+    const store = storage.getStore();
+    if (!store?.manager || !store.linked) return false;
+    store.linked.push(transaction);
+    return true;
   },
   /** Adds what the handler found (which clients, which record) to the request's audit row. */
   addAuditDetails(details: Partial<AuditDetails>): void {

@@ -151,8 +151,11 @@ export interface ClientListQuery {
   readonly coachId?: string;
 }
 
-/** Roles that can be assigned to a client (caseload assignment, filter dropdowns). */
-export const STAFF_ROLES = ['coach', 'income_consultant'] as const;
+/**
+ * Roles that can be assigned to a client (caseload assignment, filter dropdowns) or, for `expertise`,
+ * to a client's arbeidsdiagnose trajectory (PUT /api/trajectories/:id/expertise-assignment).
+ */
+export const STAFF_ROLES = ['coach', 'income_consultant', 'expertise'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** An active staff member as offered in assignment and filter dropdowns (name only). */

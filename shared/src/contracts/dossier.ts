@@ -25,9 +25,13 @@ export const DOSSIER_ENTRY_KIND_LABELS: Readonly<Record<DossierEntryKind, string
  * (so roles without `coaching_notes`, like the income consultant, never see one); a progress entry
  * is progress or benefit impact. `medical` is never a dossier category (R-MED-01).
  */
-/** What a client file can hold: every category except medical (R-MED-01), religion (R-CONS-05, issue 4) and accounts. */
+/**
+ * What a client file can hold: every category except medical (R-MED-01), religion (R-CONS-05,
+ * issue 4), accounts, and the Expertisecentrum's outcome, which is only ever the outcome record
+ * itself (R-MED-02): a note filed under it would reach the income consultant as if it were one.
+ */
 const FILE_CATEGORIES: readonly DataCategory[] = DATA_CATEGORIES.filter(
-  (category) => !['medical', 'religion', 'account'].includes(category),
+  (category) => !['medical', 'religion', 'account', 'diagnosis_outcome'].includes(category),
 );
 
 export const DOSSIER_KIND_CATEGORIES: Readonly<Record<DossierEntryKind, readonly DataCategory[]>> = {

@@ -207,7 +207,7 @@ export const SHARING_RULES: readonly SharingRule[] = [
     recipientType: 'diagnosis_commissioner',
     recipientLabel: 'Opdrachtgever van de arbeidsdiagnose (gemeente of andere instelling)',
     // Health data to a commissioner only with written consent (R-MED-07).
-    allowedCategories: ['health_functional'],
+    allowedCategories: ['identity', 'health_functional'],
     trajectoryTypes: ['arbeidsdiagnose'],
     legalBasis: null,
     consentPurpose: 'health_to_commissioner',

@@ -78,7 +78,8 @@ export class ClientSearchService {
       .addSelect('"client"."income_consultant_id"', 'incomeConsultantId')
       .addSelect('"client"."open_trajectory_types"', 'openTrajectoryTypes')
       .addSelect('"client"."payroll_scope"', 'payrollScope')
-      .addSelect('"client"."in_intake"', 'inIntake');
+      .addSelect('"client"."in_intake"', 'inIntake')
+      .addSelect('"client"."expertise_user_ids"', 'expertiseUserIds');
     // Name order follows the chosen direction; as a tie-breaker after another column it is ascending.
     const nameDirection = sortColumn ? 'ASC' : direction;
     if (sortColumn) builder.orderBy(sortColumn, direction);

@@ -38,6 +38,7 @@ export interface ListRow {
   openTrajectoryTypes: ClientSummary['openTrajectoryTypes'];
   payrollScope: boolean;
   inIntake: boolean;
+  expertiseUserIds: string[];
 }
 
 /** The fields the caller may see, plus what identifies the client and its caseload (always sent). */
@@ -68,6 +69,7 @@ export function summaryView(ability: AppAbility, row: ListRow, decrypt: Decrypt)
     incomeConsultantId: row.incomeConsultantId,
     payrollScope: row.payrollScope,
     inIntake: row.inIntake,
+    expertiseUserIds: row.expertiseUserIds,
   });
   const summary: ClientSummary = {
     id: row.id,

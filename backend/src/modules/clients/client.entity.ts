@@ -3,8 +3,9 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * A client of the agency. Schema: db/migrations/*-CreateClients.ts and *-ClientFilesAndTrajectories.ts.
- * The BSN and bank account are never stored readable. `openTrajectoryTypes`, `payrollScope` and
- * `inIntake` are kept by a database trigger on `trajectory`, so policies can scope on them in SQL.
+ * The BSN and bank account are never stored readable. `openTrajectoryTypes`, `payrollScope`,
+ * `inIntake` and `expertiseUserIds` are kept by a database trigger on `trajectory`, so policies can
+ * scope on them in SQL.
  */
 @Entity({ name: 'client' })
 export class Client {
@@ -105,6 +106,13 @@ export class Client {
 
   @Column({ name: 'in_intake', type: 'boolean', insert: false, update: false })
   inIntake: boolean;
+
+  /**
+   * The expertise users on the client's arbeidsdiagnose trajectories (issue 5), kept by the same
+   * trigger; the Expertisecentrum's client rule scopes on it (`$all`, sql-scope.ts).
+   */
+  @Column({ name: 'expertise_user_ids', type: 'uuid', array: true, insert: false, update: false })
+  expertiseUserIds: string[];
 
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
   createdAt: Date;

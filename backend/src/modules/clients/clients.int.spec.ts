@@ -124,8 +124,15 @@ describe('client files by role (issue 3)', () => {
         expect(before.body).not.toHaveProperty(field);
       }
       expect(before.body.categories).toEqual(['identity', 'contact', 'progress']);
-      // What the UI may say it shows: benefit impact lives in the dossier, not in a client field.
-      expect(before.body.readableCategories).toEqual(['identity', 'contact', 'progress', 'benefit_impact']);
+      // What the UI may say it shows: benefit impact lives in the dossier, the Expertisecentrum's
+      // outcome in its own record (R-MED-02), neither in a client field.
+      expect(before.body.readableCategories).toEqual([
+        'identity',
+        'contact',
+        'progress',
+        'benefit_impact',
+        'diagnosis_outcome',
+      ]);
 
       const intake = await ctx.createTrajectory(jansen, 'intake', { createdBy: users.coach1 });
       const during = await ctx.http.get(`/api/clients/${jansen}`).set(as('ic1'));

@@ -13,6 +13,8 @@ export const INCOME_CONSULTANT_CATEGORIES: readonly DataCategory[] = [
   'contact',
   'progress',
   'benefit_impact',
+  // R-MED-02: the outcome/advice of the Expertisecentrum (only a final one, see expertise module).
+  'diagnosis_outcome',
 ];
 
 /**
@@ -32,6 +34,18 @@ export const INTAKE_EXTRA_CATEGORIES: readonly DataCategory[] = [
 export const PAYROLL_CATEGORIES: readonly DataCategory[] = ['identity', 'contact', 'payroll'];
 
 export const MANAGEMENT_CATEGORIES: readonly DataCategory[] = ['identity', 'progress'];
+
+/**
+ * The Expertisecentrum (R-MED-01, R-MED-05): whom it researches, how to reach them, what they can
+ * and cannot do at work, and its own outcome. Never coaching notes, dossier documents or payroll.
+ * The medical records themselves are not a client category here: they live in schema `medical`.
+ */
+export const EXPERTISE_CATEGORIES: readonly DataCategory[] = [
+  'identity',
+  'contact',
+  'health_functional',
+  'diagnosis_outcome',
+];
 
 /**
  * Client files (RULES.md §1). What a role sees of a client is declared per data category (the
@@ -81,6 +95,15 @@ export const clientsPolicy: ModulePolicy = {
       // Identity and progress of every client; no notes, no documents (no Document rule).
       can('read', 'Client', [...MANAGEMENT_CATEGORIES]).because(
         'Management: identiteit en voortgang van alle cliënten',
+      );
+    },
+    expertise: ({ can, user }) => {
+      // Clients with an arbeidsdiagnose trajectory assigned to this user (`expertiseUserIds` is kept
+      // by the trajectory trigger). `$all` = the array contains the user; sql-scope.ts translates it.
+      // No `update` rule: functional capabilities are added through their own route (create
+      // FunctionalCapability, expertise.policy), never by editing the file.
+      can('read', 'Client', [...EXPERTISE_CATEGORIES], { expertiseUserIds: { $all: [user.id] } }).because(
+        'Expertisecentrum: cliënt met een arbeidsdiagnose die aan u is toegewezen (R-MED-01)',
       );
     },
     admin: ({ can }) => {

@@ -78,6 +78,7 @@ export class ClientsService {
       incomeConsultantId: null,
       payrollScope: false,
       inIntake: false,
+      expertiseUserIds: [],
     });
     const written = Object.keys(dto).filter((field) => dto[field as keyof CreateClientDto] != null);
     const forbidden = written.filter((field) => !writable.has(CLIENT_WRITE_CATEGORIES[field]));

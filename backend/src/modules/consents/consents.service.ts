@@ -1,6 +1,13 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import {
   CONSENT_PURPOSE_RULES,
+  CONSENT_PURPOSES,
   type ConsentRegisterEntry,
   type ConsentView,
   DATA_CATEGORIES,
@@ -9,6 +16,7 @@ import {
 } from '@werkpad/shared';
 
 import { type AuditGround } from '../../audit/audit-event';
+import { asSubject } from '../../authz/ability.factory';
 import { type AppAbility, type AuthenticatedUser } from '../../authz/policy.types';
 import { RequestContext } from '../../common/request-context';
 import { ClientAccess } from '../clients/client-access.service';
@@ -99,12 +107,15 @@ export class ConsentsService {
   /** The client's consents, withdrawn ones included, newest first. */
   async list(ability: AppAbility, clientId: string): Promise<ConsentView[]> {
     await this.access.find(ability, clientId);
-    const rows = (await this.access
-      .manager()
-      .query(
-        `${VIEW_SELECT} WHERE c.client_id = $1 ORDER BY c.given_on DESC, c.recorded_at DESC, c.id DESC`,
-        [clientId],
-      )) as ConsentRow[];
+    // Only the purposes the caller's rules cover (all for a coach; the Expertisecentrum's own).
+    const purposes = CONSENT_PURPOSES.filter((purpose) =>
+      ability.can('read', asSubject('Consent', { clientId, purpose })),
+    );
+    const rows = (await this.access.manager().query(
+      `${VIEW_SELECT} WHERE c.client_id = $1 AND c.purpose = ANY($2::text[])
+          ORDER BY c.given_on DESC, c.recorded_at DESC, c.id DESC`,
+      [clientId, purposes],
+    )) as ConsentRow[];
     RequestContext.addAuditDetails({ categories: [], ground: REGISTRY_GROUND });
     const today = todayInAmsterdam();
     return rows.map((row) => toView(row, today));
@@ -117,6 +128,8 @@ export class ConsentsService {
     dto: CreateConsentDto,
   ): Promise<ConsentView> {
     await this.access.find(ability, clientId);
+    if (!ability.can('create', asSubject('Consent', { clientId, purpose: dto.purpose })))
+      throw new ForbiddenException('U mag geen toestemming voor dit doel vastleggen.');
     const rule = CONSENT_PURPOSE_RULES[dto.purpose];
     if (rule.writtenRequired && dto.form !== 'written') throw fieldError('form', WRITTEN_REQUIRED);
     if (rule.recipientRequired && !dto.recipient)

@@ -18,6 +18,8 @@ import {
 import { type Client } from '../clients/client.entity';
 import { todayInAmsterdam } from '../consents/consent-check.service';
 import { type DossierEntry } from '../dossier/dossier-entry.entity';
+import { type DiagnosisOutcome } from '../expertise/diagnosis-outcome.entity';
+import { type FunctionalCapability } from '../expertise/functional-capability.entity';
 import { type Employment } from '../payroll/employment.entity';
 
 export const CHANNEL_LABELS: Readonly<Record<DisclosureChannel, string>> = {
@@ -56,6 +58,10 @@ export interface PackageSource {
   readonly channel: DisclosureChannel;
   readonly entries: readonly DossierEntry[];
   readonly employments: readonly Employment[];
+  /** With diagnosis_outcome: the trajectory's FINAL outcome (R-MED-03); a draft never goes out. */
+  readonly outcome?: DiagnosisOutcome | null;
+  /** With health_functional: the client's latest functional capabilities (R-MED-05). */
+  readonly functionalCapability?: FunctionalCapability | null;
   readonly decrypt: (stored: Buffer) => string;
 }
 
@@ -106,8 +112,9 @@ export function buildPackage(source: PackageSource): { pkg: DisclosurePackage; f
   const lines: string[] = [];
   for (const category of source.categories) {
     const fields = fieldsOf(source, category);
+    // The outcome goes out as the outcome record alone: no dossier entries under its category.
     const entries = source.entries
-      .filter((entry) => entry.category === category)
+      .filter((entry) => entry.category === category && category !== 'diagnosis_outcome')
       .map((entry) => ({
         id: entry.id,
         kind: entry.kind,
@@ -136,9 +143,39 @@ export function buildPackage(source: PackageSource): { pkg: DisclosurePackage; f
       }));
       sentFields.add('employments');
     }
+    const extra: string[] = [];
+    if (
+      category === 'diagnosis_outcome' &&
+      source.outcome?.status === 'final' &&
+      source.outcome.finalizedAt
+    ) {
+      // R-MED-03: the outcome and advice only, never the research or medical data.
+      part['outcome'] = {
+        conclusion: source.outcome.conclusion,
+        advice: source.outcome.advice,
+        finalizedAt: source.outcome.finalizedAt.toISOString(),
+      };
+      sentFields.add('outcome');
+      extra.push('uitkomst en advies');
+    }
+    if (category === 'health_functional' && source.functionalCapability) {
+      // R-MED-05: what the client can and cannot do in relation to work; there is no diagnosis field.
+      const capability = source.functionalCapability;
+      part['functionalCapability'] = {
+        canDo: capability.canDo,
+        cannotDo: capability.cannotDo,
+        hoursPerWeek: capability.hoursPerWeek,
+        adjustments: capability.adjustments,
+        assessedOn: capability.assessedOn,
+        validUntil: capability.validUntil,
+        source: capability.source,
+      };
+      sentFields.add('functionalCapability');
+      extra.push(`functionele mogelijkheden van ${dutchDate(capability.assessedOn)}`);
+    }
     data[category] = part;
     lines.push(
-      `- ${DATA_CATEGORY_LABELS[category]}: ${Object.keys(fields).length} velden, ${entries.length} dossierstukken`,
+      `- ${DATA_CATEGORY_LABELS[category]}: ${Object.keys(fields).length} velden, ${entries.length} dossierstukken${extra.map((item) => `, ${item}`).join('')}`,
     );
   }
 

@@ -23,5 +23,11 @@ export const disclosuresPolicy: ModulePolicy = {
     dpo: ({ can }) => {
       can('read', 'Disclosure');
     },
+    expertise: ({ can }) => {
+      // The outcome to the commissioner and functional capabilities to a doctor or employer, per the
+      // rules that name expertise in disclosedBy (R-MED-03, R-MED-05, R-MED-07); assigned clients only.
+      can('read', 'Disclosure');
+      can('create', 'Disclosure');
+    },
   },
 };

@@ -28,6 +28,7 @@ import { RequestContext } from '../../common/request-context';
 import { type AccessibleClient, ClientAccess } from '../clients/client-access.service';
 import { ConsentCheck, todayInAmsterdam } from '../consents/consent-check.service';
 import { DossierEntry } from '../dossier/dossier-entry.entity';
+import { finalOutcomeOf, latestCapabilityOf } from '../expertise/expertise-records';
 import { hidesJobcoachingFile } from '../dossier/dossier.service';
 import { Employment } from '../payroll/employment.entity';
 import { Trajectory } from '../trajectories/trajectory.entity';
@@ -43,6 +44,8 @@ import {
 
 export const UNREADABLE_MESSAGE =
   'U kunt deze gegevens van de cliënt niet inzien en kunt ze dus ook niet verstrekken.';
+export const NO_FINAL_OUTCOME_MESSAGE =
+  'Er is nog geen definitieve uitkomst van deze arbeidsdiagnose; alleen een definitieve uitkomst wordt verstrekt (R-MED-03).';
 
 const REGISTER_GROUND: AuditGround = { kind: 'role_policy', reference: 'disclosures.policy (register)' };
 
@@ -132,6 +135,12 @@ export class DisclosuresService {
       purpose: request.purpose,
       channel: request.channel,
       entries: await this.entriesFor(ability, trajectory, request.categories),
+      outcome: request.categories.includes('diagnosis_outcome')
+        ? await finalOutcomeOf(this.access.manager(), trajectory.id)
+        : null,
+      functionalCapability: request.categories.includes('health_functional')
+        ? await latestCapabilityOf(this.access.manager(), clientId)
+        : null,
       employments: request.categories.includes('payroll')
         ? await this.access
             .manager()
@@ -296,19 +305,26 @@ export class DisclosuresService {
       discloserRoles: actor.roles,
       validConsents,
     });
+    // R-MED-03: only a finalised outcome leaves the Expertisecentrum; without one there is nothing to send.
+    const noFinalOutcome =
+      request.categories.includes('diagnosis_outcome') &&
+      (await finalOutcomeOf(this.access.manager(), trajectory.id)) === null;
+    const refuse = (category: CategoryDecision, reason: string): CategoryDecision => ({
+      ...category,
+      allowed: false,
+      ruleId: null,
+      ground: null,
+      consentId: null,
+      reason,
+    });
     // You cannot disclose what you cannot see: a category the caller may not read is refused.
-    const categories = decision.categories.map((category): CategoryDecision =>
-      category.allowed && !access.readable.has(category.category)
-        ? {
-            ...category,
-            allowed: false,
-            ruleId: null,
-            ground: null,
-            consentId: null,
-            reason: UNREADABLE_MESSAGE,
-          }
-        : category,
-    );
+    const categories = decision.categories.map((category): CategoryDecision => {
+      if (!category.allowed) return category;
+      if (!access.readable.has(category.category)) return refuse(category, UNREADABLE_MESSAGE);
+      if (category.category === 'diagnosis_outcome' && noFinalOutcome)
+        return refuse(category, NO_FINAL_OUTCOME_MESSAGE);
+      return category;
+    });
     return {
       ...decision,
       categories,

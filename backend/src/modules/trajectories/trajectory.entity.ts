@@ -37,6 +37,10 @@ export class Trajectory {
   @Column({ name: 'income_consultant_id', type: 'uuid', nullable: true })
   incomeConsultantId: string | null;
 
+  /** The Expertisecentrum user working on an arbeidsdiagnose (only that type; a CHECK says so). */
+  @Column({ name: 'expertise_user_id', type: 'uuid', nullable: true })
+  expertiseUserId: string | null;
+
   @Column({ name: 'reporting_recipient', type: 'text' })
   reportingRecipient: string;
 

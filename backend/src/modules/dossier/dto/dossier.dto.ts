@@ -21,9 +21,12 @@ import { IsCalendarDate, NotInFuture } from '../../trajectories/dto/calendar-dat
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
-/** Every category a dossier entry can carry: never medical (R-MED-01), never account data. */
+/**
+ * Every category a dossier entry can carry: never medical (R-MED-01), never account data, never
+ * the Expertisecentrum's outcome (only the outcome record itself is that, R-MED-02).
+ */
 export const DOSSIER_CATEGORIES: readonly DataCategory[] = DATA_CATEGORIES.filter(
-  (category) => category !== 'medical' && category !== 'account',
+  (category) => !['medical', 'account', 'diagnosis_outcome'].includes(category),
 );
 
 /** Kinds written through POST dossier; documents arrive through the upload. */

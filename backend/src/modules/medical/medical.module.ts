@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+
+import { AppConfig } from '../../config/app-config';
+import { ConsentsModule } from '../consents/consents.module';
+import { CareProviderRequestsService } from './care-provider-requests.service';
+import { MedicalCrypto } from './medical-crypto';
+import { MedicalDatabase } from './medical-database';
+import { MedicalRecordsService } from './medical-records.service';
+import { MedicalController } from './medical.controller';
+
+/**
+ * The Expertisecentrum's medical data (R-MED-01, R-MED-04, R-MED-06). Exports nothing: its database
+ * connection (the only login with rights on schema `medical`) and its key ring stay private to this
+ * module, and an architecture test (medical-isolation.spec.ts) keeps every other module from even
+ * importing from this folder.
+ */
+@Module({
+  imports: [ConsentsModule],
+  controllers: [MedicalController],
+  providers: [
+    MedicalDatabase,
+    {
+      provide: MedicalCrypto,
+      useFactory: (config: AppConfig) => new MedicalCrypto(config.medicalEncryptionKeys),
+      inject: [AppConfig],
+    },
+    MedicalRecordsService,
+    CareProviderRequestsService,
+  ],
+  exports: [],
+})
+export class MedicalModule {}
