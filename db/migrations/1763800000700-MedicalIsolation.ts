@@ -144,7 +144,8 @@ export class MedicalIsolation1763800000700 implements MigrationInterface {
     await q.query(
       `GRANT SELECT (id, client_id, type, status, closed_on, expertise_user_id) ON public.trajectory TO ${MEDICAL_ROLE}`,
     );
-    await q.query(`GRANT SELECT (id, roles, active) ON public.app_user TO ${MEDICAL_ROLE}`);
+    // Display names too: who wrote a medical record is part of the record (not medical itself).
+    await q.query(`GRANT SELECT (id, roles, active, display_name) ON public.app_user TO ${MEDICAL_ROLE}`);
     await q.query(`
       GRANT SELECT, INSERT,
             UPDATE (kind, recorded_on, title_encrypted, body_encrypted, source_encrypted, key_id, version,

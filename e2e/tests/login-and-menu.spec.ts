@@ -5,11 +5,12 @@ import { DEMO_PASSWORD, expectMenu, login } from '../support/demo';
 /** What each demo user's navigation must offer: exactly what their role may use. */
 const MENUS: Record<string, string[]> = {
   // Since issue 3 every role with a client policy reaches the caseload (admin: to assign caseloads).
-  admin1: ['Start', 'Mijn cliënten', 'Gebruikersbeheer'],
+  admin1: ['Start', 'Mijn cliënten', 'Gebruikersbeheer', 'Arbeidsdiagnoses toewijzen'],
   coach1: ['Start', 'Mijn cliënten'],
   coach2: ['Start', 'Mijn cliënten'],
   income1: ['Start', 'Mijn cliënten'],
-  expertise1: ['Start'],
+  // Issue 5: the Expertisecentrum reads the clients of its own arbeidsdiagnoses, and its workspace.
+  expertise1: ['Start', 'Mijn cliënten', 'Expertisecentrum'],
   payroll1: ['Start', 'Mijn cliënten'],
   dpo1: ['Start', 'Auditlog controleren', 'Verstrekkingenregister', 'Toestemmingenregister'],
   management1: ['Start', 'Mijn cliënten'],

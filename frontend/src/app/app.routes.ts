@@ -32,6 +32,20 @@ export const routes: Routes = [
         loadChildren: () => import('./features/users/users.routes').then((m) => m.USERS_ROUTES),
       },
       {
+        path: 'beheer/arbeidsdiagnoses',
+        canActivate: [abilityGuard],
+        data: { ability: ['assign', 'ExpertiseTrajectory'] },
+        loadChildren: () =>
+          import('./features/expertise/expertise.routes').then((m) => m.EXPERTISE_ADMIN_ROUTES),
+      },
+      {
+        // The Expertisecentrum's workspace; medical data never leaves it (R-MED-01).
+        path: 'expertise',
+        canActivate: [abilityGuard],
+        data: { ability: ['read', 'ExpertiseTrajectory'] },
+        loadChildren: () => import('./features/expertise/expertise.routes').then((m) => m.EXPERTISE_ROUTES),
+      },
+      {
         path: 'fg/auditlog',
         canActivate: [abilityGuard],
         data: { ability: ['verify', 'AuditChain'] },

@@ -29,11 +29,21 @@ const COACH_FIELDS = [
   'benefit_impact',
   'coaching_notes',
   'life_domains',
+  'diagnosis_outcome',
 ];
 
-/** The client rules per role as the API sends them (mirrors backend clients.policy.ts). */
+/** The Expertisecentrum: the person, their contact details and what may leave it (issue 5). */
+const EXPERTISE_FIELDS = ['identity', 'contact', 'health_functional', 'diagnosis_outcome'];
+const EXPERTISE_PURPOSES = [
+  'gp_data_request',
+  'expertise_research',
+  'health_to_commissioner',
+  'functional_to_employer',
+];
+
+/** The client rules per role as the API sends them (mirrors backend clients, expertise, medical and consents policies). */
 export const CLIENT_RULES: Readonly<
-  Record<'coach' | 'income_consultant' | 'payroll' | 'management' | 'admin', PackedRule[]>
+  Record<'coach' | 'income_consultant' | 'expertise' | 'payroll' | 'management' | 'admin', PackedRule[]>
 > = {
   coach: pack([
     { action: 'read', subject: 'Client', fields: COACH_FIELDS, conditions: { coachId: 'u-coach' } },
@@ -42,16 +52,40 @@ export const CLIENT_RULES: Readonly<
     { action: 'reveal', subject: 'Client', conditions: { coachId: 'u-coach' } },
     { action: 'read', subject: 'Document' },
     { action: 'create', subject: 'Document' },
+    { action: 'read', subject: 'DiagnosisOutcome' },
+    { action: 'read', subject: 'FunctionalCapability' },
+    { action: 'create', subject: 'FunctionalCapability' },
   ]),
   income_consultant: pack([
     {
       action: 'read',
       subject: 'Client',
-      fields: ['identity', 'contact', 'progress', 'benefit_impact'],
+      // R-MED-02: the income consultant sees the final outcome of an arbeidsdiagnose too.
+      fields: ['identity', 'contact', 'progress', 'benefit_impact', 'diagnosis_outcome'],
       conditions: { incomeConsultantId: 'u-income_consultant' },
     },
     { action: 'reveal', subject: 'Client', conditions: { incomeConsultantId: 'u-income_consultant' } },
     { action: 'read', subject: 'Document' },
+    { action: 'read', subject: 'DiagnosisOutcome' },
+  ]),
+  expertise: pack([
+    {
+      action: 'read',
+      subject: 'Client',
+      fields: EXPERTISE_FIELDS,
+      conditions: { expertiseUserIds: { $all: ['u-expertise'] } },
+    },
+    { action: 'read', subject: 'ExpertiseTrajectory' },
+    { action: 'read', subject: 'MedicalRecord' },
+    { action: 'create', subject: 'MedicalRecord' },
+    { action: 'update', subject: 'MedicalRecord' },
+    { action: 'read', subject: 'DiagnosisOutcome' },
+    { action: 'create', subject: 'DiagnosisOutcome' },
+    { action: 'update', subject: 'DiagnosisOutcome' },
+    { action: 'read', subject: 'FunctionalCapability' },
+    { action: 'create', subject: 'FunctionalCapability' },
+    { action: 'read', subject: 'Consent', conditions: { purpose: { $in: EXPERTISE_PURPOSES } } },
+    { action: 'create', subject: 'Consent', conditions: { purpose: { $in: EXPERTISE_PURPOSES } } },
   ]),
   payroll: pack([
     {
@@ -72,6 +106,7 @@ export const CLIENT_RULES: Readonly<
   admin: pack([
     { action: 'read', subject: 'Client', fields: ['identity'] },
     { action: 'assign', subject: 'Client' },
+    { action: 'assign', subject: 'ExpertiseTrajectory' },
   ]),
 };
 

@@ -107,8 +107,10 @@ export interface MedicalRecordView {
   readonly source: string | null;
   readonly version: number;
   readonly createdBy: string;
+  readonly createdByName: string;
   readonly createdAt: string;
   readonly updatedBy: string | null;
+  readonly updatedByName: string | null;
   readonly updatedAt: string | null;
 }
 
@@ -139,8 +141,10 @@ export interface MedicalRecordVersionView {
   readonly body: string;
   readonly source: string | null;
   readonly writtenBy: string;
+  readonly writtenByName: string;
   readonly writtenAt: string;
   readonly supersededBy: string;
+  readonly supersededByName: string;
   readonly supersededAt: string;
 }
 
@@ -154,6 +158,7 @@ export interface CareProviderRequestView {
   readonly consentId: string;
   readonly requestedOn: string;
   readonly requestedBy: string;
+  readonly requestedByName: string;
   readonly createdAt: string;
 }
 

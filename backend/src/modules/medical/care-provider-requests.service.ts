@@ -14,7 +14,7 @@ import {
 import { type CreateCareProviderRequestDto } from './dto/medical.dto';
 import { MedicalCrypto } from './medical-crypto';
 import { MedicalDatabase } from './medical-database';
-import { findAssignedTrajectory } from './medical-records.service';
+import { findAssignedTrajectory, userName } from './medical-records.service';
 
 interface RequestRow {
   id: string;
@@ -25,11 +25,13 @@ interface RequestRow {
   consent_id: string;
   requested_on: string;
   requested_by: string;
+  requested_by_name: string;
   created_at: Date;
 }
 
 const REQUEST_COLUMNS = `c.id, c.trajectory_id, c.provider_kind, c.provider_encrypted, c.question_encrypted,
-  c.consent_id, c.requested_on::text AS requested_on, c.requested_by, c.created_at`;
+  c.consent_id, c.requested_on::text AS requested_on, c.requested_by, c.created_at,
+  ${userName('c.requested_by')} AS requested_by_name`;
 
 /**
  * Data requests to a GP or other care provider (R-MED-04): registered only after the client's
@@ -114,6 +116,7 @@ export class CareProviderRequestsService {
       consentId: row.consent_id,
       requestedOn: row.requested_on,
       requestedBy: row.requested_by,
+      requestedByName: row.requested_by_name,
       createdAt: row.created_at.toISOString(),
     };
   }

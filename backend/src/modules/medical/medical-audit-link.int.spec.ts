@@ -56,6 +56,8 @@ describe('medical writes and their audit row (R-AUD-01, R-MED-06)', () => {
   it('R-AUD-01: with the audit row written, the medical record is stored and logged', async () => {
     const response = await create();
     expect(response.status).toBe(201);
+    // Who wrote it is part of the record.
+    expect((response.body as { createdByName: string }).createdByName).toBe('Test exp_link');
     expect(await countRecords()).toBe(1);
     const rows = await ctx.owner.query(
       `SELECT 1 FROM audit_event WHERE object_type = 'MedicalRecord' AND action = 'create' AND result = 'allowed'`,

@@ -41,8 +41,10 @@ interface RecordRow {
   key_id: string;
   version: number;
   created_by: string;
+  created_by_name: string;
   created_at: Date;
   updated_by: string | null;
+  updated_by_name: string | null;
   updated_at: Date | null;
 }
 
@@ -55,14 +57,21 @@ interface VersionRow {
   body_encrypted: Buffer;
   source_encrypted: Buffer | null;
   written_by: string;
+  written_by_name: string;
   written_at: Date;
   superseded_by: string;
+  superseded_by_name: string;
   superseded_at: Date;
 }
 
+/** The display name of a user id column (the medical role may read names, not accounts). */
+export const userName = (column: string): string =>
+  `(SELECT u.display_name FROM public.app_user u WHERE u.id = ${column})`;
+
 const RECORD_COLUMNS = `r.id, r.trajectory_id, r.client_id, r.kind, r.recorded_on::text AS recorded_on,
   r.title_encrypted, r.body_encrypted, r.source_encrypted, r.key_id, r.version, r.created_by, r.created_at,
-  r.updated_by, r.updated_at`;
+  r.updated_by, r.updated_at, ${userName('r.created_by')} AS created_by_name,
+  ${userName('r.updated_by')} AS updated_by_name`;
 
 /**
  * Medical records of the Expertisecentrum (R-MED-01, R-MED-06). Everything goes through the module's
@@ -219,7 +228,8 @@ export class MedicalRecordsService {
       const record = await findVisibleRecord(query, recordId);
       const rows = await query<VersionRow>(
         `SELECT v.id, v.version, v.kind, v.recorded_on::text AS recorded_on, v.title_encrypted, v.body_encrypted,
-                v.source_encrypted, v.written_by, v.written_at, v.superseded_by, v.superseded_at
+                v.source_encrypted, v.written_by, v.written_at, v.superseded_by, v.superseded_at,
+                ${userName('v.written_by')} AS written_by_name, ${userName('v.superseded_by')} AS superseded_by_name
            FROM medical.medical_record_version v
           WHERE v.record_id = $1 ORDER BY v.version DESC`,
         [record.id],
@@ -235,8 +245,10 @@ export class MedicalRecordsService {
           body: this.crypto.decrypt(row.body_encrypted, aad('body')),
           source: this.crypto.decryptOptional(row.source_encrypted, aad('source')),
           writtenBy: row.written_by,
+          writtenByName: row.written_by_name,
           writtenAt: row.written_at.toISOString(),
           supersededBy: row.superseded_by,
+          supersededByName: row.superseded_by_name,
           supersededAt: row.superseded_at.toISOString(),
         };
       });
@@ -262,8 +274,10 @@ export class MedicalRecordsService {
       ...this.decryptRecord(row),
       version: row.version,
       createdBy: row.created_by,
+      createdByName: row.created_by_name,
       createdAt: row.created_at.toISOString(),
       updatedBy: row.updated_by,
+      updatedByName: row.updated_by_name,
       updatedAt: row.updated_at?.toISOString() ?? null,
     };
   }

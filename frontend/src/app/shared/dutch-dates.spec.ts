@@ -1,6 +1,14 @@
 import { TestBed } from '@angular/core/testing';
 import { DateAdapter } from '@angular/material/core';
-import { DUTCH_DATE_INPUT, DutchDateAdapter, fromIsoDate, provideDutchDates, toIsoDate } from './dutch-dates';
+import {
+  DUTCH_DATE_INPUT,
+  DutchDateAdapter,
+  dutchDate,
+  dutchDateTime,
+  fromIsoDate,
+  provideDutchDates,
+  toIsoDate,
+} from './dutch-dates';
 
 describe('Dutch dates', () => {
   let adapter: DutchDateAdapter;
@@ -69,5 +77,17 @@ describe('Dutch dates', () => {
     it('refuses a date that does not exist', () => {
       expect(() => fromIsoDate('2025-02-29')).toThrow(RangeError);
     });
+  });
+
+  it('shows an API date as dd-mm-jjjj and no date as a dash', () => {
+    expect(dutchDate('2041-03-31')).toBe('31-03-2041');
+    expect(dutchDate(null)).toBe('—');
+    expect(dutchDate(undefined)).toBe('—');
+  });
+
+  it('shows an API moment in Dutch time, summer and winter', () => {
+    expect(dutchDateTime('2026-04-02T10:05:00.000Z')).toBe('02-04-2026 12:05');
+    expect(dutchDateTime('2026-12-31T23:30:00.000Z')).toBe('01-01-2027 00:30');
+    expect(dutchDateTime(null)).toBe('—');
   });
 });

@@ -48,6 +48,33 @@ export function fromIsoDate(iso: string): Date {
   return date;
 }
 
+/** An API calendar date (YYYY-MM-DD) as people read it, dd-mm-jjjj; no date as a dash. */
+export function dutchDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const [year, month, day] = iso.slice(0, 10).split('-');
+  return `${day}-${month}-${year}`;
+}
+
+// Moments (createdAt, finalizedAt) are shown in Dutch time whatever zone the browser is in.
+const DATE_TIME = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An API moment (ISO timestamp) as dd-mm-jjjj uu:mm in Dutch time; none as a dash. */
+export function dutchDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const parts = Object.fromEntries(
+    DATE_TIME.formatToParts(new Date(iso)).map((part) => [part.type, part.value]),
+  );
+  return `${parts['day']}-${parts['month']}-${parts['year']} ${parts['hour']}:${parts['minute']}`;
+}
+
 /** Today as the API's calendar date. */
 export function todayIso(): string {
   return toIsoDate(new Date());

@@ -158,8 +158,10 @@ export class MedicalRecordResponseDto implements MedicalRecordView {
   @ApiProperty({ nullable: true, type: String }) source: string | null;
   @ApiProperty({ minimum: 1 }) version: number;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
+  @ApiProperty() createdByName: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) updatedBy: string | null;
+  @ApiProperty({ nullable: true, type: String }) updatedByName: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) updatedAt: string | null;
 }
 
@@ -171,8 +173,10 @@ export class MedicalRecordVersionResponseDto implements MedicalRecordVersionView
   @ApiProperty() body: string;
   @ApiProperty({ nullable: true, type: String }) source: string | null;
   @ApiProperty({ format: 'uuid' }) writtenBy: string;
+  @ApiProperty() writtenByName: string;
   @ApiProperty({ format: 'date-time' }) writtenAt: string;
   @ApiProperty({ format: 'uuid' }) supersededBy: string;
+  @ApiProperty() supersededByName: string;
   @ApiProperty({ format: 'date-time' }) supersededAt: string;
 }
 
@@ -186,5 +190,6 @@ export class CareProviderRequestResponseDto implements CareProviderRequestView {
   consentId: string;
   @ApiProperty({ format: 'date' }) requestedOn: string;
   @ApiProperty({ format: 'uuid' }) requestedBy: string;
+  @ApiProperty() requestedByName: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

@@ -29,4 +29,25 @@ describe('permittedNavItems', () => {
     ]);
     expect(labels(coach)).toEqual(['Start', 'Mijn cliënten']);
   });
+
+  it('R-MED-01: offers the Expertisecentrum its workspace, and nobody else', () => {
+    const expertise = packed([
+      { action: 'read', subject: 'Client', conditions: { expertiseUserIds: { $all: ['u-expertise'] } } },
+      { action: 'read', subject: 'ExpertiseTrajectory' },
+    ]);
+    expect(labels(expertise)).toEqual(['Start', 'Mijn cliënten', 'Expertisecentrum']);
+    const coach = packed([
+      { action: 'read', subject: 'Client', conditions: { coachId: 'u-coach' } },
+      { action: 'read', subject: 'DiagnosisOutcome' },
+    ]);
+    expect(labels(coach)).not.toContain('Expertisecentrum');
+  });
+
+  it('offers functioneel beheer the assignment of arbeidsdiagnoses, not the research itself', () => {
+    const admin = packed([
+      { action: 'manage', subject: 'User' },
+      { action: 'assign', subject: 'ExpertiseTrajectory' },
+    ]);
+    expect(labels(admin)).toEqual(['Start', 'Gebruikersbeheer', 'Arbeidsdiagnoses toewijzen']);
+  });
 });

@@ -28,12 +28,28 @@ export const NAV_ITEMS: readonly NavItem[] = [
     cardAction: 'Caseload bekijken',
   },
   {
+    label: 'Expertisecentrum',
+    path: '/expertise',
+    icon: 'health_and_safety',
+    ability: ['read', 'ExpertiseTrajectory'],
+    description: 'Uw onderzoeken: medisch dossier, gegevensaanvragen, uitkomst en advies.',
+    cardAction: 'Onderzoeken bekijken',
+  },
+  {
     label: 'Gebruikersbeheer',
     path: '/beheer/gebruikers',
     icon: 'manage_accounts',
     ability: ['manage', 'User'],
     description: 'Maak accounts aan, wijs rollen toe en deactiveer accounts.',
     cardAction: 'Accounts beheren',
+  },
+  {
+    label: 'Arbeidsdiagnoses toewijzen',
+    path: '/beheer/arbeidsdiagnoses',
+    icon: 'assignment_ind',
+    ability: ['assign', 'ExpertiseTrajectory'],
+    description: 'Wijs open arbeidsdiagnoses toe aan een medewerker van het Expertisecentrum.',
+    cardAction: 'Arbeidsdiagnoses toewijzen',
   },
   {
     label: 'Auditlog controleren',

@@ -81,29 +81,5 @@ export function consentFormLabel(form: ConsentForm): string {
   return CONSENT_FORM_LABELS[form];
 }
 
-// The API dates disclosures by the Dutch calendar day; showing them in Dutch time keeps the period
-// filter and the column in agreement whatever time zone the browser is in.
-const DATE_TIME = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: 'Europe/Amsterdam',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** An API moment as dd-mm-jjjj uu:mm in Dutch time. */
-export function dutchDateTime(iso: string): string {
-  const parts = Object.fromEntries(
-    DATE_TIME.formatToParts(new Date(iso)).map((part) => [part.type, part.value]),
-  );
-  return `${parts['day']}-${parts['month']}-${parts['year']} ${parts['hour']}:${parts['minute']}`;
-}
-
-/** An API calendar date (YYYY-MM-DD) as dd-mm-jjjj; null (no date) as a dash. */
-export function dutchDate(iso: string | null): string {
-  if (!iso) return '—';
-  const [year, month, day] = iso.split('-');
-  return `${day}-${month}-${year}`;
-}
+// One definition of how dates look, shared with the rest of the UI.
+export { dutchDate, dutchDateTime } from '../../shared/dutch-dates';

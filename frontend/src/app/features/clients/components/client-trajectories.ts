@@ -1,5 +1,14 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -8,6 +17,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import {
   DATA_CATEGORY_LABELS,
+  type DataCategory,
   destructionDate,
   REPORTING_FORM_LABELS,
   TRAJECTORY_TYPE_RULES,
@@ -19,6 +29,8 @@ import { ConfirmDialog, type ConfirmDialogData } from '../../../shared/confirm-d
 import { DatePromptDialog, type DatePromptData } from '../../../shared/date-prompt-dialog';
 import { todayIso } from '../../../shared/dutch-dates';
 import { ClientFileService } from '../services/file.service';
+import { DiagnosisOutcomePanel } from './expertise/diagnosis-outcome-panel';
+import { FunctionalCapabilities } from './expertise/functional-capabilities';
 import { TrajectoryFormDialog, type TrajectoryFormDialogData } from './trajectory-form-dialog';
 
 function dutch(iso: string): string {
@@ -29,7 +41,15 @@ function dutch(iso: string): string {
 /** The client's trajectories with their legal basis, status and (once closed) destruction date. */
 @Component({
   selector: 'wp-client-trajectories',
-  imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule],
+  imports: [
+    DatePipe,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTableModule,
+    DiagnosisOutcomePanel,
+    FunctionalCapabilities,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './client-trajectories.html',
   styleUrl: './client-tabs.scss',
@@ -42,6 +62,10 @@ export class ClientTrajectories {
   readonly clientId = input.required<string>();
   /** Whether the user may start, close and reopen trajectories (coach of this client). */
   readonly canManage = input(false);
+  /** The categories of this file the user may read (`readableCategories`). */
+  readonly categories = input<readonly DataCategory[]>([]);
+  /** Whether the user may record functional capabilities (R-MED-05). */
+  readonly canAddCapability = input(false);
   readonly changed = output<void>();
 
   protected readonly trajectories = signal<readonly TrajectoryView[]>([]);
@@ -59,8 +83,19 @@ export class ClientTrajectories {
     'actions',
   ];
 
+  /** R-MED-02: coach and income consultant see the final outcome of each arbeidsdiagnose. */
+  protected readonly showOutcomes = computed(() => this.categories().includes('diagnosis_outcome'));
+  protected readonly arbeidsdiagnoses = computed(() =>
+    this.trajectories().filter((trajectory) => trajectory.type === 'arbeidsdiagnose'),
+  );
+  protected readonly showCapabilities = computed(() => this.categories().includes('health_functional'));
+
   constructor() {
     effect(() => this.load(this.clientId()));
+  }
+
+  protected outcomeTitle(trajectory: TrajectoryView): string {
+    return `Arbeidsdiagnose van ${dutch(trajectory.startDate)}${trajectory.status === 'open' ? ' (open)' : ''}`;
   }
 
   protected typeLabel(trajectory: TrajectoryView): string {

@@ -65,6 +65,12 @@ export class ClientFilePage {
   /** Payroll staff record employments, hours, absence, loonwaarde and subsidy (`update` payroll). */
   protected readonly canEditPayroll = computed(() => this.writable().includes('payroll'));
   protected readonly canManageTrajectories = computed(() => this.writable().includes('progress'));
+  /** R-MED-05: the coach records functional capabilities (update health_functional of this client). */
+  protected readonly canAddCapability = computed(
+    () =>
+      this.writable().includes('health_functional') ||
+      this.auth.ability().can('create', 'FunctionalCapability'),
+  );
   protected readonly canRevealBsn = computed(() => this.auth.ability().can('reveal', 'Client'));
   protected readonly canUpload = computed(() => this.auth.ability().can('create', 'Document'));
   /** Consents and disclosures belong to the client's trajectories, so only files with progress show them. */

@@ -36,6 +36,15 @@ export interface ConsentFormDialogData {
   readonly clientId: string;
   /** Whether the user may upload documents (create 'Document'): then the signed form can go along. */
   readonly canUpload?: boolean;
+  /** The purpose chosen in advance (e.g. from the Expertisecentrum's "Toestemming vastleggen"). */
+  readonly purpose?: ConsentPurpose;
+  /** Only these purposes are offered (the ones the user's role may record); all when left out. */
+  readonly purposes?: readonly ConsentPurpose[];
+  /**
+   * Whether the user may read the client's dossier documents. The Expertisecentrum may not; it
+   * records the evidence as a reference, and the dialog does not ask the dossier for documents.
+   */
+  readonly readDocuments?: boolean;
 }
 
 type EvidenceKind = 'document' | 'reference' | 'upload';
@@ -75,7 +84,9 @@ export class ConsentFormDialog {
   private readonly files = inject(ClientFileService);
   private readonly upload = viewChild(ConsentEvidenceUpload);
 
-  protected readonly purposes = CONSENT_PURPOSES.map((purpose) => CONSENT_PURPOSE_RULES[purpose]);
+  protected readonly purposes = CONSENT_PURPOSES.filter(
+    (purpose) => !this.data.purposes || this.data.purposes.includes(purpose),
+  ).map((purpose) => CONSENT_PURPOSE_RULES[purpose]);
   protected readonly forms = CONSENT_FORMS;
   protected readonly formLabels = CONSENT_FORM_LABELS;
   protected readonly categories = DATA_CATEGORIES;
@@ -83,6 +94,7 @@ export class ConsentFormDialog {
   protected readonly today = new Date();
   protected readonly documents = signal<readonly DossierEntryView[]>([]);
   protected readonly canUpload = this.data.canUpload === true;
+  protected readonly readDocuments = this.data.readDocuments !== false;
   protected readonly trajectories = signal<readonly TrajectoryView[]>([]);
   protected readonly saving = signal(false);
   protected readonly generalErrors = signal<readonly string[]>([]);
@@ -104,10 +116,12 @@ export class ConsentFormDialog {
   });
 
   constructor() {
-    this.files.dossier(this.data.clientId, { kind: 'document' }).subscribe({
-      next: (entries) => this.documents.set(entries.filter((entry) => entry.document !== null)),
-      error: () => this.documents.set([]),
-    });
+    if (this.readDocuments) {
+      this.files.dossier(this.data.clientId, { kind: 'document' }).subscribe({
+        next: (entries) => this.documents.set(entries.filter((entry) => entry.document !== null)),
+        error: () => this.documents.set([]),
+      });
+    }
     if (this.canUpload) {
       this.files.trajectories(this.data.clientId).subscribe({
         next: (trajectories) => this.trajectories.set(trajectories),
@@ -117,6 +131,7 @@ export class ConsentFormDialog {
     this.form.controls.purpose.valueChanges
       .pipe(takeUntilDestroyed())
       .subscribe((purpose) => this.applyPurpose(purpose));
+    if (this.data.purpose) this.form.controls.purpose.setValue(this.data.purpose);
   }
 
   protected hint(): string | null {

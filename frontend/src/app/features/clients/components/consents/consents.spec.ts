@@ -204,4 +204,66 @@ describe('ConsentFormDialog', () => {
     backend.expectNone('/api/clients/c1/consents');
     expect(root.textContent).toContain('Vul in waar het bewijs van de toestemming te vinden is.');
   });
+
+  it('R-MED-04: opened by the Expertisecentrum, it is preset to the purpose, offers only its purposes and takes a reference without reading the dossier', async () => {
+    const close = jest.fn();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        ...provideDutchDates(),
+        {
+          provide: MAT_DIALOG_DATA,
+          useValue: {
+            clientId: 'c1',
+            purpose: 'gp_data_request',
+            purposes: ['expertise_research', 'gp_data_request', 'health_to_commissioner'],
+            canUpload: false,
+            readDocuments: false,
+          },
+        },
+        { provide: MatDialogRef, useValue: { close } },
+      ],
+    });
+    const fixture = TestBed.createComponent(ConsentFormDialog);
+    const backend = TestBed.inject(HttpTestingController);
+    await fixture.whenStable();
+    // The Expertisecentrum does not read dossier documents: the dialog does not ask for them.
+    backend.expectNone('/api/clients/c1/dossier?kind=document');
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    const purpose = await loader.getHarness(MatSelectHarness);
+    expect(await purpose.getValueText()).toBe('Gegevens opvragen bij huisarts of andere zorgverlener');
+    await purpose.open();
+    expect(await Promise.all((await purpose.getOptions()).map((option) => option.getText()))).toEqual([
+      'Gegevens opvragen bij huisarts of andere zorgverlener',
+      'Onderzoek door het Expertisecentrum',
+      'Gezondheidsgegevens naar opdrachtgever of arts',
+    ]);
+    await purpose.close();
+    expect(
+      await (await loader.getHarness(MatRadioButtonHarness.with({ label: 'Schriftelijk' }))).isChecked(),
+    ).toBe(true);
+    const root = fixture.nativeElement as HTMLElement;
+    expect(root.textContent).not.toContain('Document uit het dossier');
+    const recipient = root.querySelector<HTMLInputElement>('input[formcontrolname="recipient"]');
+    if (!recipient) throw new Error('recipient missing');
+    recipient.value = 'Huisartsenpraktijk De Brink';
+    recipient.dispatchEvent(new Event('input'));
+    const reference = Array.from(root.querySelectorAll<HTMLInputElement>('input')).find(
+      (input) => input.getAttribute('autocomplete') === 'off' && !input.getAttribute('formcontrolname'),
+    );
+    if (!reference) throw new Error('reference missing');
+    reference.value = 'Ondertekend formulier, map Expertisecentrum';
+    reference.dispatchEvent(new Event('input'));
+    root.querySelector('form')?.dispatchEvent(new Event('submit'));
+    const request = backend.expectOne('/api/clients/c1/consents');
+    expect(request.request.body).toMatchObject({
+      purpose: 'gp_data_request',
+      form: 'written',
+      recipient: 'Huisartsenpraktijk De Brink',
+      evidenceReference: 'Ondertekend formulier, map Expertisecentrum',
+    });
+    request.flush(consent({ purpose: 'gp_data_request', form: 'written' }));
+    expect(close).toHaveBeenCalled();
+  });
 });
