@@ -16,6 +16,7 @@ export {
   type SeedExpertiseOptions,
   type SeedExpertiseResult,
 } from './seeds/synthetic-expertise';
+export { DEMO_TOTP_SECRET, seedDemoMfa, type SeedDemoMfaOptions } from './seeds/synthetic-mfa';
 export {
   seedMedicalRecords,
   type SeedMedicalOptions,

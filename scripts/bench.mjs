@@ -19,13 +19,25 @@ import {
   printTable,
 } from './bench/report.mjs';
 import { printPlans } from './bench/plans.mjs';
-import { buildScenarios, NAME_FRAGMENT, SEARCH_PREFIX } from './bench/scenarios.mjs';
+import {
+  buildScenarios,
+  EXPERTISE_SCENARIOS,
+  NAME_FRAGMENT,
+  SEARCH_PREFIX,
+  TOKEN_ACCOUNTS,
+} from './bench/scenarios.mjs';
 import { BenchStack, PASSWORD } from './bench/stack.mjs';
 
 // 100k clients with 10 dossier entries each (1M entries) and their trajectories and payroll data.
 const SEED_BUDGET = { clients: 100_000, seconds: 150 };
 const WARMUP_SECONDS = 2;
 
+// `npm run bench -- --audit-events N …`: the FG's access-log search on N synthetic audit events
+// instead (scripts/bench/audit-scale.mjs; docs/benchmarks.md).
+if (process.argv.slice(2).some((arg) => arg.startsWith('--audit-events'))) {
+  const { main: auditScale } = await import('./bench/audit-scale.mjs');
+  process.exit(await auditScale());
+}
 const options = readOptions();
 buildProjects(['backend']);
 
@@ -89,6 +101,36 @@ async function printDataSize() {
   return client?.id ?? null;
 }
 
+/**
+ * What the expertise scenarios read, and the trajectory of `medical-records`: expertise1's first
+ * open arbeidsdiagnose (by start date) that has medical records.
+ */
+async function printExpertiseSize() {
+  const [row] = await stack.query(
+    `SELECT count(t.id) AS trajectories, count(t.id) FILTER (WHERE t.status = 'open') AS open,
+            (SELECT count(*) FROM medical.medical_record r
+               JOIN trajectory rt ON rt.id = r.trajectory_id WHERE rt.expertise_user_id = u.id) AS records,
+            (SELECT count(*) FROM medical.medical_record) AS all_records
+       FROM app_user u LEFT JOIN trajectory t ON t.expertise_user_id = u.id AND t.type = 'arbeidsdiagnose'
+      WHERE u.username = $1 GROUP BY u.id`,
+    [TOKEN_ACCOUNTS.expertise],
+  );
+  const [trajectory] = await stack.query(
+    `SELECT t.id, (SELECT count(*) FROM medical.medical_record r WHERE r.trajectory_id = t.id) AS records
+       FROM trajectory t JOIN app_user u ON u.id = t.expertise_user_id
+      WHERE u.username = $1 AND t.type = 'arbeidsdiagnose' AND t.status = 'open'
+        AND EXISTS (SELECT 1 FROM medical.medical_record r WHERE r.trajectory_id = t.id)
+      ORDER BY t.start_date, t.id LIMIT 1`,
+    [TOKEN_ACCOUNTS.expertise],
+  );
+  console.log(
+    `${TOKEN_ACCOUNTS.expertise}: ${row?.trajectories ?? 0} assigned arbeidsdiagnoses (${row?.open ?? 0} open) ` +
+      `with ${row?.records ?? 0} medical records (${row?.all_records ?? 0} in all); medical-records reads ` +
+      `${trajectory ? `${trajectory.records} records of trajectory ${trajectory.id}` : 'nothing (none found)'}.`,
+  );
+  return trajectory?.id ?? null;
+}
+
 /** BENCH_SETUP_SQL: statements to try (an index, say) on the seeded database, then fresh statistics. */
 async function runSetupSql() {
   if (!options.setupSql.trim()) return;
@@ -119,6 +161,7 @@ async function measuredRun(baseUrl, scenario, load) {
 async function measure(scenario) {
   const row = { name: scenario.name };
   try {
+    if (scenario.unavailable) throw new Error(scenario.unavailable);
     for (const [side, baseUrl] of [
       ['app', stack.appUrl],
       ['floor', stack.floorUrl],
@@ -155,14 +198,24 @@ async function main() {
   const seedOk = await seed();
   await runSetupSql();
   const clientId = await printDataSize();
-  if (options.explain) await printPlans(stack, { clientId });
+  const trajectoryId = await printExpertiseSize();
+  if (options.explain) await printPlans(stack, { clientId, trajectoryId });
   await stack.startServer();
   await stack.startFloor();
-  const needsToken = options.scenarios.some((name) => name !== 'login');
-  const token = needsToken ? await accessToken(stack.appUrl, 'coach1') : null;
-  const scenarios = buildScenarios({ token, password: PASSWORD, clientId, ...options }).filter((scenario) =>
-    options.scenarios.includes(scenario.name),
-  );
+  // Both tokens are taken before any run; their accounts are not among the login run's (scenarios.mjs).
+  const expertise = options.scenarios.filter((name) => EXPERTISE_SCENARIOS.includes(name));
+  const coach = options.scenarios.filter((name) => name !== 'login' && !expertise.includes(name));
+  const token = coach.length > 0 ? await accessToken(stack.appUrl, TOKEN_ACCOUNTS.coach) : null;
+  const expertiseToken =
+    expertise.length > 0 ? await accessToken(stack.appUrl, TOKEN_ACCOUNTS.expertise) : null;
+  const scenarios = buildScenarios({
+    token,
+    expertiseToken,
+    password: PASSWORD,
+    clientId,
+    trajectoryId,
+    ...options,
+  }).filter((scenario) => options.scenarios.includes(scenario.name));
   const rows = [];
   for (const scenario of scenarios) {
     console.log(`Running ${scenario.name}: ${scenario.title}…`);

@@ -23,11 +23,17 @@ import { loggerParams } from './common/logging';
 import { type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { Client } from './modules/clients/client.entity';
+import { AccessLogModule } from './modules/access-log/access-log.module';
 import { AccessGroundsModule } from './modules/access-grounds/access-grounds.module';
+import { BreachesModule } from './modules/breaches/breaches.module';
+import { FgDashboardModule } from './modules/fg-dashboard/fg-dashboard.module';
+import { ProcessingRegisterModule } from './modules/processing-register/processing-register.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { ConsentsModule } from './modules/consents/consents.module';
 import { DisclosuresModule } from './modules/disclosures/disclosures.module';
 import { DossierModule } from './modules/dossier/dossier.module';
+import { EmergencyAccessModule } from './modules/emergency-access/emergency-access.module';
+import { FindingsModule } from './modules/findings/findings.module';
 import { ExpertiseModule } from './modules/expertise/expertise.module';
 import { MedicalModule } from './modules/medical/medical.module';
 import { PayrollModule } from './modules/payroll/payroll.module';
@@ -94,6 +100,12 @@ export class AppModule {
         AccessGroundsModule,
         ExpertiseModule,
         MedicalModule,
+        EmergencyAccessModule,
+        FindingsModule,
+        BreachesModule,
+        ProcessingRegisterModule,
+        FgDashboardModule,
+        AccessLogModule,
         ...extraModules,
         ...(frontend
           ? [

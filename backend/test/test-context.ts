@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { type INestApplication, type Type } from '@nestjs/common';
-import { type Role, TRAJECTORY_TYPE_RULES, type TrajectoryType } from '@werkpad/shared';
+import { type MfaChallenge, type Role, TRAJECTORY_TYPE_RULES, type TrajectoryType } from '@werkpad/shared';
 import { appRoleUrl, medicalRoleUrl, migrateDatabase } from '@werkpad/db';
 import { Client, Pool } from 'pg';
 import { type DestinationStream } from 'pino';
@@ -9,6 +12,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 
 import { createApp } from '../src/app.factory';
+import { totpCode, totpStep } from '../src/auth/mfa/totp';
 import { PasswordHasher } from '../src/auth/password-hasher';
 import { FieldCrypto } from '../src/common/crypto/field-crypto';
 import { AppConfig } from '../src/config/app-config';
@@ -82,6 +86,9 @@ export async function createTestContext(
     FIELD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
     MEDICAL_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    AUDIT_CHECKPOINT_KEY: randomBytes(32).toString('base64'),
+    AUDIT_CHECKPOINT_DIR: mkdtempSync(join(tmpdir(), 'werkpad-checkpoints-')),
+    AUDIT_CHECKPOINT_INTERVAL_MINUTES: '0',
     MIGRATE_ON_BOOT: 'false',
     ...(options.logLevel ? { LOG_LEVEL: options.logLevel } : {}),
   });
@@ -93,6 +100,35 @@ export async function createTestContext(
   const passwordHash = await hasher.hash(TEST_PASSWORD);
   const crypto = new FieldCrypto(config.fieldEncryptionKey, config.blindIndexKey);
   const http = request(app.getHttpServer());
+
+  /** TOTP secrets of the users that enrolled through `login`, by lower-case username. */
+  const totpSecrets = new Map<string, string>();
+  /**
+   * Log readers (dpo) get an MFA challenge at login: `login` enrols them the first time and then
+   * answers with a computed code. The replay guard refuses a step that was used before, so for a
+   * second login within 30 s the helper clears the last used step; auth/mfa/mfa.int.spec.ts tests
+   * the real flow, replay included, without this helper.
+   */
+  async function passSecondFactor(username: string, challenge: MfaChallenge): Promise<string> {
+    const key = username.toLowerCase();
+    if (challenge.mfa === 'enroll') {
+      const enrolled = await http.post('/api/auth/mfa/enrollment').send({ mfaToken: challenge.mfaToken });
+      if (enrolled.status !== 201) throw new Error(`MFA enrolment ${username}: ${enrolled.status}`);
+      totpSecrets.set(key, (enrolled.body as { secret: string }).secret);
+    }
+    const secret = totpSecrets.get(key);
+    if (!secret)
+      throw new Error(`login ${username}: MFA was set up outside ctx.login, the secret is unknown`);
+    await owner.query(
+      'UPDATE user_mfa SET last_used_step = NULL WHERE user_id = (SELECT id FROM app_user WHERE username = $1)',
+      [key],
+    );
+    const code = totpCode(secret, totpStep(Date.now()));
+    const verified = await http.post('/api/auth/mfa/verify').send({ mfaToken: challenge.mfaToken, code });
+    if (verified.status !== 200)
+      throw new Error(`MFA ${username}: ${verified.status} ${JSON.stringify(verified.body)}`);
+    return (verified.body as { accessToken: string }).accessToken;
+  }
 
   const context: TestContext = {
     app,
@@ -148,7 +184,8 @@ export async function createTestContext(
       const response = await http.post('/api/auth/login').send({ username, password });
       if (response.status !== 200)
         throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
-      return (response.body as { accessToken: string }).accessToken;
+      const body = response.body as { accessToken: string } | MfaChallenge;
+      return 'mfaToken' in body ? passSecondFactor(username, body) : body.accessToken;
     },
     async close() {
       await app.close();

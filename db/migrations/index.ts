@@ -6,6 +6,7 @@ import { CreatePayroll1763800000400 } from './1763800000400-CreatePayroll';
 import { DutchNameOrder1763800000500 } from './1763800000500-DutchNameOrder';
 import { ConsentsAndDisclosures1763800000600 } from './1763800000600-ConsentsAndDisclosures';
 import { MedicalIsolation1763800000700 } from './1763800000700-MedicalIsolation';
+import { FgWorkplace1763800000800 } from './1763800000800-FgWorkplace';
 
 /** Every migration, in order. A new migration is added here (explicit, so bundling never misses one). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   DutchNameOrder1763800000500,
   ConsentsAndDisclosures1763800000600,
   MedicalIsolation1763800000700,
+  FgWorkplace1763800000800,
 ];

@@ -15,6 +15,7 @@ import { syntheticConsents } from './synthetic-consents';
 import { syntheticDossierEntries } from './synthetic-dossier';
 import { seedExpertise } from './synthetic-expertise';
 import { seedMedicalRecords, type SeedMedicalOptions } from './synthetic-medical';
+import { DEMO_TOTP_USERNAME, seedDemoMfa } from './synthetic-mfa';
 import { syntheticPayroll } from './synthetic-payroll';
 import { syntheticPeople } from './synthetic-people';
 import { syntheticTrajectories } from './synthetic-trajectories';
@@ -316,5 +317,6 @@ export async function seedDemo(pool: Pool, options: DemoSeedOptions): Promise<De
   }
   // The trigger rewrote every client row once or twice; fresh statistics keep the planner honest.
   await pool.query('VACUUM (ANALYZE) client, trajectory, dossier_entry');
+  await seedDemoMfa(pool, { userId: id(DEMO_TOTP_USERNAME), encrypt: (secret) => protector.encrypt(secret) });
   return { users: DEMO_USERS.length, ...totals, medicalRecords };
 }

@@ -18,7 +18,7 @@ test('admin creates a colleague, who can then log in with the chosen role', asyn
   const context = await browser.newContext();
   const colleague = await context.newPage();
   await login(colleague, 'nieuwecoach', 'een-goed-lang-wachtwoord');
-  await expectMenu(colleague, ['Start', 'Mijn cliënten']);
+  await expectMenu(colleague, ['Start', 'Mijn cliënten', 'Noodtoegang']);
   await context.close();
 });
 

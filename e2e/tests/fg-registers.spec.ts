@@ -93,7 +93,7 @@ test('the FG reads the consent register and filters it on purpose and validity d
 
 test('a coach, who reads disclosures of their own clients, gets neither register', async ({ page }) => {
   await login(page, 'coach1');
-  await expectMenu(page, ['Start', 'Mijn cliënten']);
+  await expectMenu(page, ['Start', 'Mijn cliënten', 'Noodtoegang']);
   await page.goto('/registers/verstrekkingen');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Geen toegang/);
   await page.goto('/registers/toestemmingen');

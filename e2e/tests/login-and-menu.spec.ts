@@ -6,14 +6,26 @@ import { DEMO_PASSWORD, expectMenu, login } from '../support/demo';
 const MENUS: Record<string, string[]> = {
   // Since issue 3 every role with a client policy reaches the caseload (admin: to assign caseloads).
   admin1: ['Start', 'Mijn cliënten', 'Gebruikersbeheer', 'Arbeidsdiagnoses toewijzen'],
-  coach1: ['Start', 'Mijn cliënten'],
-  coach2: ['Start', 'Mijn cliënten'],
-  income1: ['Start', 'Mijn cliënten'],
+  // Issue 6: coaches and income consultants can open a client by emergency access (break-the-glass).
+  coach1: ['Start', 'Mijn cliënten', 'Noodtoegang'],
+  coach2: ['Start', 'Mijn cliënten', 'Noodtoegang'],
+  income1: ['Start', 'Mijn cliënten', 'Noodtoegang'],
   // Issue 5: the Expertisecentrum reads the clients of its own arbeidsdiagnoses, and its workspace.
   expertise1: ['Start', 'Mijn cliënten', 'Expertisecentrum'],
   payroll1: ['Start', 'Mijn cliënten'],
-  dpo1: ['Start', 'Auditlog controleren', 'Verstrekkingenregister', 'Toestemmingenregister'],
-  management1: ['Start', 'Mijn cliënten'],
+  dpo1: [
+    'Start',
+    'FG-werkplek',
+    'Toegangslog',
+    'Bevindingen',
+    'Auditlog controleren',
+    'Verstrekkingenregister',
+    'Toestemmingenregister',
+    'Datalekken',
+    'Verwerkingsregister',
+  ],
+  // Issue 6: management reads the processing register (AVG art. 30).
+  management1: ['Start', 'Mijn cliënten', 'Verwerkingsregister'],
 };
 
 for (const [username, items] of Object.entries(MENUS)) {

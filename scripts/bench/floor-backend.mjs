@@ -1,6 +1,7 @@
 // What the floor shares with the app: the same least-privileged database login and pool size, and
-// the compiled helpers of the backend, so the floor decrypts exactly as the app does and its audit
-// rows keep the hash chain valid. They are read from dist/, which scripts/bench.mjs builds first.
+// the compiled helpers of the backend and the shared library, so the floor decrypts exactly as the
+// app does and its audit rows keep the hash chain valid. They are read from dist/, which
+// scripts/bench.mjs builds first.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -11,6 +12,8 @@ import { ROOT } from '../lib/dev-env.mjs';
 const require = createRequire(import.meta.url);
 export const { chainHash } = require(join(ROOT, 'dist/backend/backend/src/audit/audit-chain.js'));
 const { FieldCrypto } = require(join(ROOT, 'dist/backend/backend/src/common/crypto/field-crypto.js'));
+/** @werkpad/shared as the backend's build compiles it: pure functions and constants, no crypto. */
+export const shared = require(join(ROOT, 'dist/backend/shared/src/index.js'));
 
 export const fieldCrypto = new FieldCrypto(process.env.FIELD_ENCRYPTION_KEY, process.env.BLIND_INDEX_KEY);
 // Same size as the app's TypeORM pool, and the same least-privileged login (werkpad_app).

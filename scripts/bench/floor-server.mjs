@@ -5,10 +5,12 @@
 // an event loop with autocannon.
 import { createServer } from 'node:http';
 
+import { accessLog } from './floor-access-log.mjs';
 import { login, me } from './floor-auth.mjs';
 import { pool } from './floor-backend.mjs';
 import { clientFile, clients, dossier } from './floor-clients.mjs';
 import { HttpError, send } from './floor-http.mjs';
+import { expertiseWorkspace, medicalPool, medicalRecords } from './floor-medical.mjs';
 
 async function health() {
   await pool.query('SELECT 1');
@@ -20,11 +22,14 @@ const ROUTES = {
   'GET /api/auth/me': me,
   'POST /api/auth/login': login,
   'GET /api/clients': clients,
+  'GET /api/expertise/trajectories': expertiseWorkspace,
+  'GET /api/access-log': accessLog,
 };
 const UUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
 const PATTERN_ROUTES = [
   [new RegExp(`^GET /api/clients/${UUID}$`), clientFile],
   [new RegExp(`^GET /api/clients/${UUID}/dossier$`), dossier],
+  [new RegExp(`^GET /api/expertise/trajectories/${UUID}/medical-records$`), medicalRecords],
 ];
 
 /** The handler and path parameters of a request, or null. */
@@ -56,5 +61,5 @@ server.listen(Number(process.env.FLOOR_PORT), '127.0.0.1');
 
 process.on('SIGTERM', () => {
   server.close();
-  void pool.end().finally(() => process.exit(0));
+  void Promise.allSettled([pool.end(), medicalPool.end()]).finally(() => process.exit(0));
 });

@@ -10,6 +10,8 @@ export const SCENARIO_NAMES = [
   'client-file',
   'client-dossier',
   'search-name',
+  'medical-records',
+  'expertise-workspace',
 ];
 
 const USAGE = `Usage: npm run bench -- [--clients N] [--notes N] [--duration S] [--connections C] [--scenario NAME]

@@ -4,7 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { LOGIN_ACCOUNTS } from './scenarios.mjs';
 
 const COLUMNS = [
-  ['scenario', 16],
+  ['scenario', 20],
   ['req/s', 8],
   ['p50 ms', 8],
   ['p95 ms', 8],
@@ -15,6 +15,9 @@ const COLUMNS = [
   ['overhead', 9],
   ['p95/floor', 10],
 ];
+
+/** Width of the scenario names in the audit-lock lines: the longest name ('expertise-workspace'). */
+const NAME_WIDTH = 19;
 
 const rate = (value) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
 const ms = (value) => (value >= 10 ? value.toFixed(1) : value.toFixed(2));
@@ -123,6 +126,14 @@ export function printNotes(names) {
       'and in the floor alike.',
     );
   }
+  if (names.includes('medical-records')) {
+    notes.push(
+      'medical-records: as expertise1, over a second pool as werkpad_medical (max 5, like the app): BEGIN,',
+      "set_config('werkpad.user_id'), the assigned-trajectory check, the records (row-level security applies),",
+      'COMMIT; AES-256-GCM decryption of title, body and source; then the audit row on the main pool. App and',
+      'floor alike.',
+    );
+  }
   console.log(`\n${notes.join('\n')}`);
 }
 
@@ -135,8 +146,8 @@ export function printLockWaits(rows) {
     const side = (result) =>
       `${result.lockWaiting.toFixed(1)} requests waiting on average ≈ ${ms(result.lockWaitMs)} ms ` +
       `per request (p50 ${ms(result.p50)} ms)`;
-    console.log(`  ${row.name.padEnd(15)} app:   ${side(row.app)}`);
-    console.log(`  ${''.padEnd(15)} floor: ${side(row.floor)}`);
+    console.log(`  ${row.name.padEnd(NAME_WIDTH)} app:   ${side(row.app)}`);
+    console.log(`  ${''.padEnd(NAME_WIDTH)} floor: ${side(row.floor)}`);
     if (row.floorNoAudit) printAuditCost(row);
   }
 }
@@ -145,7 +156,7 @@ export function printLockWaits(rows) {
 function printAuditCost({ floor, floorNoAudit }) {
   const share = (1 - floor.perSecond / floorNoAudit.perSecond) * 100;
   console.log(
-    `  ${''.padEnd(15)} floor without the audit append: ${rate(floorNoAudit.perSecond)} req/s, ` +
+    `  ${''.padEnd(NAME_WIDTH)} floor without the audit append: ${rate(floorNoAudit.perSecond)} req/s, ` +
       `p50 ${ms(floorNoAudit.p50)} ms, p95 ${ms(floorNoAudit.p95)} ms ` +
       `(the append costs the floor ${share.toFixed(0)}% of its throughput)`,
   );

@@ -4,11 +4,23 @@
 /**
  * The server throttles logins (60 a minute per address, 10 per address and account) and the
  * bench cannot lift that without changing the backend. So the login run is a fixed 50 requests
- * from 5 connections, one demo account each, 10 per account: within both limits. coach1 is left
- * out because its one login for the bearer token already counts against its 10.
+ * from 5 connections, one demo account each, 10 per account: within both limits. The accounts
+ * of the bearer tokens (TOKEN_ACCOUNTS) are left out, because their one login before the runs
+ * already counts against their 10.
  */
-export const LOGIN_ACCOUNTS = ['coach2', 'admin1', 'dpo1', 'income1', 'expertise1'];
+export const LOGIN_ACCOUNTS = ['coach2', 'admin1', 'dpo1', 'income1', 'payroll1'];
 const LOGIN_REQUESTS = LOGIN_ACCOUNTS.length * 10;
+
+/** Who signs in once, before any run, for the bearer token of the other scenarios. */
+export const TOKEN_ACCOUNTS = { coach: 'coach1', expertise: 'expertise1' };
+
+// A token account in the login run would get its 11th login in a minute refused (429).
+for (const username of Object.values(TOKEN_ACCOUNTS)) {
+  if (LOGIN_ACCOUNTS.includes(username)) throw new Error(`${username} is both a token and a login account`);
+}
+
+/** The scenarios that need expertise1's token; the others use coach1's. */
+export const EXPERTISE_SCENARIOS = ['medical-records', 'expertise-workspace'];
 
 /** A last-name prefix of the synthetic people (db/seeds/synthetic-people.ts): "Bakker", 1 in 34. */
 export const SEARCH_PREFIX = 'Ba';
@@ -30,13 +42,23 @@ function accountPerConnection(password) {
 }
 
 /**
- * The scenarios in run order. `token` is coach1's access token; `warmup` runs a short unmeasured
- * load first so the JIT and the connection pools are warm (not for login: the throttle would count it);
- * `auditLock` samples how long requests queue for the audit chain's advisory lock;
- * `floorWithoutAudit` adds a floor run that skips the audit append, to show what the append costs.
+ * The scenarios in run order. `token` is coach1's access token, `expertiseToken` expertise1's;
+ * `warmup` runs a short unmeasured load first so the JIT and the connection pools are warm (not for
+ * login: the throttle would count it); `auditLock` samples how long requests queue for the audit
+ * chain's advisory lock; `floorWithoutAudit` adds a floor run that skips the audit append, to show
+ * what the append costs; `unavailable` says why a scenario cannot run on this seed.
  */
-export function buildScenarios({ token, password, connections, duration, clientId }) {
+export function buildScenarios({
+  token,
+  expertiseToken,
+  password,
+  connections,
+  duration,
+  clientId,
+  trajectoryId,
+}) {
   const bearer = { authorization: `Bearer ${token}` };
+  const expertiseBearer = { authorization: `Bearer ${expertiseToken}` };
   const timed = { connections, duration };
   return [
     {
@@ -100,6 +122,28 @@ export function buildScenarios({ token, password, connections, duration, clientI
       name: 'search-name',
       title: `GET /api/clients?q=${NAME_FRAGMENT}&pageSize=20 (coach1, accent-insensitive)`,
       request: { method: 'GET', path: `/api/clients?q=${NAME_FRAGMENT}&pageSize=20`, headers: bearer },
+      load: () => timed,
+      warmup: true,
+      auditLock: true,
+    },
+    {
+      name: 'medical-records',
+      title: 'GET /api/expertise/trajectories/:id/medical-records (expertise1, one assigned trajectory)',
+      request: {
+        method: 'GET',
+        path: `/api/expertise/trajectories/${trajectoryId}/medical-records`,
+        headers: expertiseBearer,
+      },
+      load: () => timed,
+      warmup: true,
+      auditLock: true,
+      floorWithoutAudit: true,
+      unavailable: trajectoryId ? null : 'the seed gave expertise1 no open trajectory with medical records',
+    },
+    {
+      name: 'expertise-workspace',
+      title: 'GET /api/expertise/trajectories (expertise1, its own arbeidsdiagnoses)',
+      request: { method: 'GET', path: '/api/expertise/trajectories', headers: expertiseBearer },
       load: () => timed,
       warmup: true,
       auditLock: true,

@@ -2,7 +2,7 @@
 // Werkpad server and the floor server. `stop()` undoes all of it and is safe to call twice.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import pg from 'pg';
@@ -21,6 +21,7 @@ const SERVER_MAIN = join(ROOT, 'dist/backend/backend/src/main.js');
 const SEED_CLI = join(ROOT, 'dist/backend/backend/src/cli/seed-demo.js');
 const FLOOR_MAIN = join(ROOT, 'scripts/bench/floor-server.mjs');
 const APP_ROLE = 'werkpad_app';
+const MEDICAL_ROLE = 'werkpad_medical';
 const START_TIMEOUT_MS = 60_000;
 const KEPT_OUTPUT_LINES = 40;
 const DATABASE_STOP_TIMEOUT_MS = 15_000;
@@ -37,14 +38,18 @@ function generateSecrets() {
     fieldEncryptionKey: randomBytes(32).toString('base64'),
     blindIndexKey: randomBytes(32).toString('base64'),
     medicalEncryptionKey: randomBytes(32).toString('base64'),
+    auditCheckpointKey: randomBytes(32).toString('base64'),
   };
 }
 
-/** The login the server uses for requests (db/provision appRoleUrl): the owner's host, as werkpad_app. */
-function appRoleUrl(ownerUrl, appPassword) {
+/**
+ * A login the server uses (db/provision roleUrl): the owner's host and database, as `role`. The app
+ * serves requests as werkpad_app, and its medical module alone connects as werkpad_medical.
+ */
+function roleUrl(ownerUrl, role, password) {
   const url = new URL(ownerUrl);
-  url.username = APP_ROLE;
-  url.password = appPassword;
+  url.username = role;
+  url.password = password;
   return url.toString();
 }
 
@@ -53,7 +58,7 @@ function appRoleUrl(ownerUrl, appPassword) {
  * developer's shell can never differ between the server and the floor. NODE_ENV=production would
  * refuse the demo seed, hence development with every secret present.
  */
-function serverEnv(databaseUrl, secrets) {
+function serverEnv(databaseUrl, secrets, checkpointDir) {
   const env = {
     ...backendEnv(databaseUrl, secrets),
     NODE_ENV: 'development',
@@ -63,6 +68,10 @@ function serverEnv(databaseUrl, secrets) {
     FIELD_ENCRYPTION_KEY: secrets.fieldEncryptionKey,
     BLIND_INDEX_KEY: secrets.blindIndexKey,
     MEDICAL_ENCRYPTION_KEY: secrets.medicalEncryptionKey,
+    AUDIT_CHECKPOINT_KEY: secrets.auditCheckpointKey,
+    // In the throwaway folder, not in .data; and no checkpoint timer to disturb a measured run.
+    AUDIT_CHECKPOINT_DIR: checkpointDir,
+    AUDIT_CHECKPOINT_INTERVAL_MINUTES: '0',
     LOG_LEVEL: 'warn',
   };
   delete env.FRONTEND_DIST; // the API only; static files are not measured
@@ -120,6 +129,7 @@ export class BenchStack {
   secrets = generateSecrets();
   database = null;
   dataDir = null;
+  checkpointDir = null;
   ownerUrl = null;
   server = null;
   floor = null;
@@ -130,6 +140,8 @@ export class BenchStack {
 
   async startDatabase() {
     this.dataDir = throwawayDataDir('bench');
+    this.checkpointDir = join(dirname(this.dataDir), 'audit-checkpoints');
+    mkdirSync(this.checkpointDir);
     this.database = await startEmbeddedPostgres({
       dataDir: this.dataDir,
       port: await freePort(),
@@ -147,7 +159,7 @@ export class BenchStack {
       SEED_CLI,
       ['--clients', String(clients), '--notes-per-client', String(notesPerClient)],
       {
-        ...serverEnv(this.ownerUrl, this.secrets),
+        ...serverEnv(this.ownerUrl, this.secrets, this.checkpointDir),
         DEMO_PASSWORD: PASSWORD,
       },
     );
@@ -161,7 +173,7 @@ export class BenchStack {
     const port = await freePort();
     this.appUrl = `http://127.0.0.1:${port}`;
     this.server = spawnNode(SERVER_MAIN, [], {
-      ...serverEnv(this.ownerUrl, this.secrets),
+      ...serverEnv(this.ownerUrl, this.secrets, this.checkpointDir),
       PORT: String(port),
     });
     await waitForHttp(`${this.appUrl}/api/health`, this.server, 'The Werkpad server');
@@ -173,10 +185,12 @@ export class BenchStack {
     this.floor = spawnNode(FLOOR_MAIN, [], {
       ...process.env,
       FLOOR_PORT: String(port),
-      FLOOR_DATABASE_URL: appRoleUrl(this.ownerUrl, this.secrets.dbAppPassword),
+      FLOOR_DATABASE_URL: roleUrl(this.ownerUrl, APP_ROLE, this.secrets.dbAppPassword),
+      FLOOR_MEDICAL_DATABASE_URL: roleUrl(this.ownerUrl, MEDICAL_ROLE, this.secrets.dbMedicalPassword),
       JWT_SECRET: this.secrets.jwtSecret,
       FIELD_ENCRYPTION_KEY: this.secrets.fieldEncryptionKey,
       BLIND_INDEX_KEY: this.secrets.blindIndexKey,
+      MEDICAL_ENCRYPTION_KEY: this.secrets.medicalEncryptionKey,
     });
     await waitForHttp(`${this.floorUrl}/health`, this.floor, 'The floor server');
   }
@@ -188,6 +202,30 @@ export class BenchStack {
     try {
       return (await client.query(sql, params)).rows;
     } finally {
+      await client.end();
+    }
+  }
+
+  /**
+   * Runs statements as the medical module does: in a transaction that names `userId` for the
+   * row-level security policies, logged in as werkpad_medical (or, with `asOwner`, as the owner,
+   * whom the policies do not restrict). Rolled back: for EXPLAIN only.
+   */
+  async queryNamingUser(userId, statements, { asOwner = false } = {}) {
+    const client = new pg.Client({
+      connectionString: asOwner
+        ? this.ownerUrl
+        : roleUrl(this.ownerUrl, MEDICAL_ROLE, this.secrets.dbMedicalPassword),
+    });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('werkpad.user_id', $1, true)`, [userId]);
+      const results = [];
+      for (const [sql, params] of statements) results.push((await client.query(sql, params)).rows);
+      return results;
+    } finally {
+      await client.query('ROLLBACK').catch(() => {});
       await client.end();
     }
   }

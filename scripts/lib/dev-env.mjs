@@ -21,6 +21,7 @@ const SECRET_GENERATORS = {
   fieldEncryptionKey: () => randomBytes(32).toString('base64'),
   blindIndexKey: () => randomBytes(32).toString('base64'),
   medicalEncryptionKey: () => randomBytes(32).toString('base64'),
+  auditCheckpointKey: () => randomBytes(32).toString('base64'),
 };
 
 /**
@@ -77,5 +78,8 @@ export function backendEnv(databaseUrl, secrets) {
     FIELD_ENCRYPTION_KEY: process.env.FIELD_ENCRYPTION_KEY ?? secrets?.fieldEncryptionKey,
     BLIND_INDEX_KEY: process.env.BLIND_INDEX_KEY ?? secrets?.blindIndexKey,
     MEDICAL_ENCRYPTION_KEY: process.env.MEDICAL_ENCRYPTION_KEY ?? secrets?.medicalEncryptionKey,
+    AUDIT_CHECKPOINT_KEY: process.env.AUDIT_CHECKPOINT_KEY ?? secrets?.auditCheckpointKey,
+    // Outside the database, beside it in .data (in production: a separate, write-once location).
+    AUDIT_CHECKPOINT_DIR: process.env.AUDIT_CHECKPOINT_DIR ?? join(DATA_DIR, 'audit-checkpoints'),
   };
 }

@@ -20,3 +20,4 @@ export * from './contracts/consents';
 export * from './contracts/disclosures';
 export * from './contracts/expertise';
 export * from './lib/medical-ciphertext';
+export * from './contracts/fg';

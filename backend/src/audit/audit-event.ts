@@ -1,8 +1,11 @@
-import { type AuditAction, type AuditResult, type DataCategory } from '@werkpad/shared';
+import { type AuditAction, type AuditGroundKind, type AuditResult, type DataCategory } from '@werkpad/shared';
 
-/** On what ground data was processed (R-AUD-01): a role policy, legal basis, consent or trajectory. */
+/**
+ * On what ground data was processed (R-AUD-01): a role policy, legal basis, consent, trajectory,
+ * authentication, or emergency access (its grant id as reference).
+ */
 export interface AuditGround {
-  readonly kind: 'role_policy' | 'legal_basis' | 'consent' | 'trajectory' | 'authentication';
+  readonly kind: AuditGroundKind;
   readonly reference: string;
 }
 

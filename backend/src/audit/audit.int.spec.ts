@@ -260,6 +260,37 @@ describe('audit trail', () => {
       expect(forks.rows).toEqual([]);
     });
 
+    it('R-AUD-01: a group commit writes concurrent events in call order, and one bad event fails alone', async () => {
+      const audit = ctx.app.get(AuditService);
+      const event = (requestId: string, result: 'allowed' | 'bogus' = 'allowed') =>
+        audit.append({
+          userId: coach,
+          username: 'coach1',
+          roles: ['coach'],
+          objectType: 'Client',
+          objectId: clientId,
+          action: 'read',
+          // 'bogus' breaks the result CHECK: that one event is refused, the rest of its batch is not.
+          result: result as 'allowed',
+          requestId,
+        });
+      const outcomes = await Promise.allSettled([
+        ...Array.from({ length: 30 }, (_, index) => event(`batch-${String(index).padStart(2, '0')}`)),
+        event('batch-bad', 'bogus'),
+        ...Array.from({ length: 10 }, (_, index) => event(`batch-${30 + index}`)),
+      ]);
+      expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toHaveLength(1);
+      expect((outcomes[30] as PromiseRejectedResult).reason).toBeDefined();
+      const { rows } = await ctx.owner.query<{ request_id: string }>(
+        `SELECT request_id FROM audit_event WHERE request_id LIKE 'batch-%' ORDER BY seq`,
+      );
+      // Each caller's row was committed before its promise resolved, in the order of the calls.
+      expect(rows.map((row) => row.request_id)).toEqual(
+        Array.from({ length: 40 }, (_, index) => `batch-${String(index).padStart(2, '0')}`),
+      );
+      expect((await audit.verifyChain()).ok).toBe(true);
+    });
+
     it('is also what the command-line verifier uses, and it reads the log through the app role only', async () => {
       await writeEvents(2);
       const dataSource = new DataSource({ type: 'postgres', url: ctx.appRoleUrl });

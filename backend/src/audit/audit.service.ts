@@ -18,7 +18,8 @@ import { type AuditEventInput } from './audit-event';
 const CHAIN_LOCK_KEY = 7_513_2026;
 const VERIFY_PAGE_SIZE = 5000;
 
-interface AuditRowRecord {
+/** An audit_event row as the driver returns it. */
+export interface AuditRowRecord {
   seq: string;
   id: string;
   occurred_at: Date;
@@ -42,7 +43,7 @@ interface AuditRowRecord {
   hash: Buffer;
 }
 
-function toStoredRow(row: AuditRowRecord): StoredAuditRow {
+export function toStoredRow(row: AuditRowRecord): StoredAuditRow {
   return {
     seq: String(row.seq),
     id: row.id,
@@ -68,6 +69,33 @@ function toStoredRow(row: AuditRowRecord): StoredAuditRow {
   };
 }
 
+/** At most this many events per group commit (one INSERT of 20 parameters per event). */
+const MAX_GROUP_COMMIT = 500;
+
+/** The stored fields of an event; the time is when it happened, not when its batch is written. */
+function auditFields(input: AuditEventInput): ChainedAuditFields {
+  return {
+    id: randomUUID(),
+    occurredAt: new Date(),
+    userId: input.userId,
+    username: input.username,
+    roles: [...input.roles],
+    subjectClientIds: [...new Set(input.subjectClientIds ?? [])],
+    objectType: input.objectType,
+    objectId: input.objectId ?? null,
+    categories: [...new Set(input.categories ?? [])],
+    action: input.action,
+    result: input.result,
+    ground: input.ground ? { kind: input.ground.kind, reference: input.ground.reference } : null,
+    route: input.route ?? null,
+    httpStatus: input.httpStatus ?? null,
+    ip: input.ip ?? null,
+    userAgent: input.userAgent ? input.userAgent.slice(0, 300) : null,
+    requestId: input.requestId ?? null,
+    details: input.details && Object.keys(input.details).length > 0 ? { ...input.details } : null,
+  };
+}
+
 /**
  * Appends to and verifies the hash-chained access log (R-AUD-01, R-AUD-02). Callers never pass
  * note text or medical content: the input type has no field for it (R-AUD-04).
@@ -76,36 +104,67 @@ function toStoredRow(row: AuditRowRecord): StoredAuditRow {
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Events waiting for the next group commit, each with the promise of its caller. */
+  private readonly queue: Array<{ fields: ChainedAuditFields; settle: (error?: unknown) => void }> = [];
+  private flushing = false;
+
   /**
    * Appends one event. With `manager` the row joins the caller's transaction, so a change and its
    * log entry commit or roll back together; the advisory lock is held until that commit.
+   *
+   * Without one (reads, denials, logins) the event joins a group commit: events that arrive while
+   * a batch is being written go into the next batch, written under one lock in one transaction.
+   * Each caller's promise resolves only after its row has committed, so a crash loses no event
+   * that a response was given for; a read still answers only once it is logged (fail closed).
    */
   async append(input: AuditEventInput, manager?: EntityManager): Promise<void> {
-    if (manager) return this.appendWithin(manager, input);
-    await this.dataSource.transaction((transactional) => this.appendWithin(transactional, input));
+    const fields = auditFields(input);
+    if (manager) return this.insertChained(manager, [fields]);
+    await new Promise<void>((resolve, reject) => {
+      this.queue.push({ fields, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (!this.flushing) void this.flush();
+    });
   }
 
-  private async appendWithin(manager: EntityManager, input: AuditEventInput): Promise<void> {
-    const fields: ChainedAuditFields = {
-      id: randomUUID(),
-      occurredAt: new Date(),
-      userId: input.userId,
-      username: input.username,
-      roles: [...input.roles],
-      subjectClientIds: [...new Set(input.subjectClientIds ?? [])],
-      objectType: input.objectType,
-      objectId: input.objectId ?? null,
-      categories: [...new Set(input.categories ?? [])],
-      action: input.action,
-      result: input.result,
-      ground: input.ground ? { kind: input.ground.kind, reference: input.ground.reference } : null,
-      route: input.route ?? null,
-      httpStatus: input.httpStatus ?? null,
-      ip: input.ip ?? null,
-      userAgent: input.userAgent ? input.userAgent.slice(0, 300) : null,
-      requestId: input.requestId ?? null,
-      details: input.details && Object.keys(input.details).length > 0 ? { ...input.details } : null,
-    };
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_GROUP_COMMIT);
+        try {
+          await this.dataSource.transaction((m) =>
+            this.insertChained(
+              m,
+              batch.map((item) => item.fields),
+            ),
+          );
+          batch.forEach((item) => item.settle());
+        } catch (error) {
+          // One bad event must not fail the others: retry them one by one, each with its own outcome.
+          if (batch.length === 1) batch[0].settle(error);
+          else await this.appendOneByOne(batch);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async appendOneByOne(
+    batch: Array<{ fields: ChainedAuditFields; settle: (error?: unknown) => void }>,
+  ): Promise<void> {
+    for (const item of batch) {
+      try {
+        await this.dataSource.transaction((m) => this.insertChained(m, [item.fields]));
+        item.settle();
+      } catch (error) {
+        item.settle(error);
+      }
+    }
+  }
+
+  /** Chains `events` in order after the current end of the log and inserts them in one statement. */
+  private async insertChained(manager: EntityManager, events: readonly ChainedAuditFields[]): Promise<void> {
     // The lock must be its own statement: under READ COMMITTED a statement's snapshot is taken
     // before it waits, so reading the chain's end in the same statement could miss the row the
     // previous lock holder just committed and fork the chain.
@@ -113,13 +172,12 @@ export class AuditService {
     const last: Array<{ hash: Buffer }> = await manager.query(
       'SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1',
     );
-    const prevHash = last[0]?.hash ?? null;
-    await manager.query(
-      `INSERT INTO audit_event (id, occurred_at, user_id, username, roles, subject_client_ids, object_type,
-         object_id, categories, action, result, ground, route, http_status, ip, user_agent, request_id,
-         details, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
-      [
+    let prevHash = last[0]?.hash ?? null;
+    const parameters: unknown[] = [];
+    const rows: string[] = [];
+    for (const fields of events) {
+      const hash = chainHash(prevHash, fields);
+      const values = [
         fields.id,
         fields.occurredAt,
         fields.userId,
@@ -139,9 +197,44 @@ export class AuditService {
         fields.requestId,
         fields.details,
         prevHash,
-        chainHash(prevHash, fields),
-      ],
+        hash,
+      ];
+      const offset = parameters.length;
+      rows.push(`(${values.map((_, index) => `$${offset + index + 1}`).join(', ')})`);
+      parameters.push(...values);
+      prevHash = hash;
+    }
+    // Identity values follow the order of the VALUES list, so seq order is chain order.
+    await manager.query(
+      `INSERT INTO audit_event (id, occurred_at, user_id, username, roles, subject_client_ids, object_type,
+         object_id, categories, action, result, ground, route, http_status, ip, user_agent, request_id,
+         details, prev_hash, hash)
+       VALUES ${rows.join(', ')}`,
+      parameters,
     );
+  }
+
+  /**
+   * The head of the chain and the number of rows up to it, read in one statement (one snapshot),
+   * for a checkpoint (R-AUD-02). Null for an empty log.
+   */
+  async chainHead(): Promise<{ seq: string; hash: Buffer; rowCount: number } | null> {
+    const rows: Array<{ seq: string; hash: Buffer; row_count: number }> = await this.dataSource.query(
+      `SELECT head.seq, head.hash, (SELECT count(*)::int FROM audit_event e WHERE e.seq <= head.seq) AS row_count
+         FROM (SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1) head`,
+    );
+    const head = rows[0];
+    return head ? { seq: String(head.seq), hash: head.hash, rowCount: head.row_count } : null;
+  }
+
+  /** The stored hash of row `seq` (null if there is no such row) and how many rows reach up to it. */
+  async rowAt(seq: string): Promise<{ hash: Buffer | null; rowsUpTo: number }> {
+    const rows: Array<{ hash: Buffer | null; rows_up_to: number }> = await this.dataSource.query(
+      `SELECT (SELECT hash FROM audit_event WHERE seq = $1) AS hash,
+              (SELECT count(*)::int FROM audit_event WHERE seq <= $1) AS rows_up_to`,
+      [seq],
+    );
+    return { hash: rows[0].hash, rowsUpTo: rows[0].rows_up_to };
   }
 
   /** Recomputes the whole chain in pages and names the first broken row. */

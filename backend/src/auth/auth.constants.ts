@@ -15,4 +15,8 @@ export const MESSAGES = {
   deactivated: 'Dit account is gedeactiveerd. Neem contact op met functioneel beheer.',
   sessionEnded: 'Uw sessie is verlopen of beëindigd. Log opnieuw in.',
   notAuthenticated: 'U bent niet ingelogd of uw sessie is verlopen.',
+  wrongCode: 'De code is onjuist of al gebruikt. Vul de code in die uw authenticator-app nu toont.',
+  mfaExpired: 'Uw inlogpoging is verlopen. Log opnieuw in met uw gebruikersnaam en wachtwoord.',
+  mfaAlreadyEnrolled: 'Tweestapsverificatie is al ingesteld voor dit account.',
+  mfaNotEnrolled: 'Stel eerst tweestapsverificatie in met de QR-code.',
 } as const;

@@ -1,8 +1,23 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { packRules } from '@casl/ability/extra';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { type CurrentUser as CurrentUserShape, type TokenResponse } from '@werkpad/shared';
+import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import {
+  type CurrentUser as CurrentUserShape,
+  type MfaChallenge,
+  type MfaEnrollment,
+  type TokenResponse,
+} from '@werkpad/shared';
 import { type CookieOptions, type Request, type Response } from 'express';
 
 import { NoAudit } from '../audit/audited.decorator';
@@ -11,8 +26,9 @@ import { Public, SignedIn } from '../authz/policy.decorator';
 import { type AppAbility, type AuthenticatedUser } from '../authz/policy.types';
 import { AppConfig } from '../config/app-config';
 import { REFRESH_COOKIE, REFRESH_COOKIE_PATH, SESSION_TTL_HOURS } from './auth.constants';
-import { AuthService, type IssuedTokens } from './auth.service';
+import { AuthService, isMfaChallenge, type IssuedTokens } from './auth.service';
 import { CurrentUserDto, LoginDto, TokenResponseDto } from './dto/login.dto';
+import { MfaChallengeDto, MfaEnrollmentDto, MfaTokenDto, MfaVerifyDto } from './mfa/dto/mfa.dto';
 
 @ApiTags('authenticatie')
 @Controller('auth')
@@ -29,9 +45,54 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @Throttle({ address: { limit: 60, ttl: 60_000 }, account: { limit: 10, ttl: 60_000 } })
+  @ApiExtraModels(TokenResponseDto, MfaChallengeDto)
+  @ApiOkResponse({
+    description: 'Tokens, of voor een auditlog-lezer (FG) eerst de tweede stap (MfaChallenge)',
+    schema: { oneOf: [{ $ref: getSchemaPath(TokenResponseDto) }, { $ref: getSchemaPath(MfaChallengeDto) }] },
+  })
+  async login(
+    @Body() dto: LoginDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenResponse | MfaChallenge> {
+    const outcome = await this.auth.login(dto.username, dto.password);
+    // A challenge sets no cookie: there is no session until the code is accepted.
+    return isMfaChallenge(outcome) ? outcome : this.withRefreshCookie(response, outcome);
+  }
+
+  /**
+   * The second step's routes are throttled per address like login. The per-account limit keys on
+   * the body's username, which these bodies lack; the account lockout counts wrong codes instead.
+   */
+  @Post('mfa/enrollment')
+  @Public()
+  @NoAudit('the enrolment is logged by AuthService as a create of UserMfa')
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ address: { limit: 60, ttl: 60_000 } })
+  @SkipThrottle({ account: true })
+  @ApiCreatedResponse({ type: MfaEnrollmentDto })
+  @ApiUnauthorizedResponse({ description: 'mfaToken verlopen of ongeldig, of account geblokkeerd' })
+  @ApiConflictResponse({ description: 'Tweestapsverificatie is al ingesteld' })
+  startMfaEnrollment(@Body() dto: MfaTokenDto): Promise<MfaEnrollment> {
+    return this.auth.startMfaEnrollment(dto.mfaToken);
+  }
+
+  @Post('mfa/verify')
+  @Public()
+  @NoAudit('every attempt is logged by AuthService as a login event, with its outcome')
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ address: { limit: 60, ttl: 60_000 } })
+  @SkipThrottle({ account: true })
   @ApiOkResponse({ type: TokenResponseDto })
-  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) response: Response): Promise<TokenResponse> {
-    return this.withRefreshCookie(response, await this.auth.login(dto.username, dto.password));
+  @ApiUnauthorizedResponse({
+    description: 'Code onjuist of al gebruikt, mfaToken verlopen, of account geblokkeerd',
+  })
+  @ApiConflictResponse({ description: 'Nog geen tweestapsverificatie ingesteld' })
+  async verifyMfa(
+    @Body() dto: MfaVerifyDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenResponse> {
+    return this.withRefreshCookie(response, await this.auth.verifyMfa(dto.mfaToken, dto.code));
   }
 
   @Post('refresh')

@@ -58,9 +58,16 @@ describe('authentication', () => {
   });
 
   it('locks an account after five wrong passwords, even for the right password, until the lock ends', async () => {
+    const messages: string[] = [];
     for (let attempt = 0; attempt < 5; attempt++) {
-      await ctx.http.post('/api/auth/login').send({ username: 'slot1', password: 'fout-wachtwoord' });
+      const response = await ctx.http
+        .post('/api/auth/login')
+        .send({ username: 'slot1', password: 'fout-wachtwoord' });
+      messages.push((response.body as { message: string }).message);
     }
+    // The attempt that locks the account already says so.
+    expect(messages[4]).toBe(MESSAGES.locked);
+    expect(messages[3]).not.toBe(MESSAGES.locked);
     const locked = await ctx.http
       .post('/api/auth/login')
       .send({ username: 'slot1', password: TEST_PASSWORD });

@@ -6,6 +6,9 @@ import { AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
+import { MfaRepository } from './mfa/mfa.repository';
+import { MfaService } from './mfa/mfa.service';
+import { MfaTokenService } from './mfa/mfa-token.service';
 import { PasswordHasher } from './password-hasher';
 import { SessionRepository } from './session.repository';
 
@@ -19,7 +22,15 @@ import { SessionRepository } from './session.repository';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, PasswordHasher, SessionRepository],
+  providers: [
+    AuthService,
+    JwtStrategy,
+    PasswordHasher,
+    SessionRepository,
+    MfaService,
+    MfaRepository,
+    MfaTokenService,
+  ],
   exports: [PasswordHasher, SessionRepository],
 })
 export class AuthModule {}

@@ -37,6 +37,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(payload: AccessTokenPayload): Promise<AuthenticatedUser> {
+    // Only access tokens carry a session id; the audience check already keeps MFA tokens out.
+    if (typeof payload.sid !== 'string') throw new UnauthorizedException(MESSAGES.notAuthenticated);
     const found = await this.sessions.findActiveUserSession(payload.sub, payload.sid);
     if (!found) throw new UnauthorizedException(MESSAGES.sessionEnded);
     return {

@@ -7,7 +7,9 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { type Request } from 'express';
+import { DataSource } from 'typeorm';
 
 import { AUDITED_KEY, type AuditedRoute } from '../audit/audited.decorator';
 import { AuditService } from '../audit/audit.service';
@@ -15,7 +17,7 @@ import { MESSAGES } from '../auth/auth.constants';
 import { RequestContext } from '../common/request-context';
 import { AbilityFactory } from './ability.factory';
 import { POLICY_KEY, PUBLIC_KEY, type RoutePolicy } from './policy.decorator';
-import { type AuthenticatedUser } from './policy.types';
+import { type AppAbility, type AuthenticatedUser } from './policy.types';
 
 export const NO_POLICY_MESSAGE =
   'Deze functie is niet vrijgegeven: er is geen autorisatiebeleid voor vastgelegd.';
@@ -33,6 +35,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     private readonly reflector: Reflector,
     private readonly abilities: AbilityFactory,
     private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     super();
   }
@@ -48,7 +51,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     await super.canActivate(context);
     const user = request.user;
     if (!user) throw new UnauthorizedException(MESSAGES.notAuthenticated);
-    const ability = this.abilities.createForUser(user);
+    const ability = await this.abilityWithGrants(user);
     if (store) {
       store.user = user;
       store.ability = ability;
@@ -71,6 +74,23 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw new ForbiddenException(NOT_ALLOWED_MESSAGE);
     }
     return true;
+  }
+
+  /**
+   * The user's role policies plus their active emergency grants (break-the-glass). Only a user whose
+   * roles may hold grants costs the one indexed query (emergency_access_user_idx); an ended or
+   * expired grant is simply not loaded, so it stops working on the next request.
+   */
+  private async abilityWithGrants(user: AuthenticatedUser): Promise<AppAbility> {
+    const ability = this.abilities.createForUser(user);
+    if (!ability.can('create', 'EmergencyAccess')) return ability;
+    const grants: Array<{ client_id: string }> = await this.dataSource.query(
+      `SELECT client_id FROM emergency_access
+        WHERE user_id = $1 AND expires_at > now() AND ended_at IS NULL`,
+      [user.id],
+    );
+    if (grants.length === 0) return ability;
+    return this.abilities.createForUser(user, { emergencyClientIds: grants.map((grant) => grant.client_id) });
   }
 
   /** passport's hook: a missing or invalid token becomes a Dutch 401. */

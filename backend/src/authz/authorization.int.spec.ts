@@ -42,6 +42,9 @@ describe('authorization (deny by default, scoped in SQL)', () => {
     expect(routes.filter((route) => route.policy.startsWith('NONE') || route.audit === 'NONE')).toEqual([]);
     expect(routes.filter((route) => route.policy === 'PUBLIC').map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /api/auth/login',
+      // The second factor of log readers: reachable only with the short-lived token of a right password.
+      'POST /api/auth/mfa/enrollment',
+      'POST /api/auth/mfa/verify',
       'POST /api/auth/refresh',
       'GET /api/health',
     ]);

@@ -1,7 +1,10 @@
 import { auditPolicy } from '../audit/audit.policy';
+import { breachesPolicy } from '../modules/breaches/breaches.policy';
+import { processingRegisterPolicy } from '../modules/processing-register/processing-register.policy';
 import { clientsPolicy } from '../modules/clients/clients.policy';
 import { consentsPolicy } from '../modules/consents/consents.policy';
 import { disclosuresPolicy } from '../modules/disclosures/disclosures.policy';
+import { emergencyAccessPolicy } from '../modules/emergency-access/emergency-access.policy';
 import { expertisePolicy } from '../modules/expertise/expertise.policy';
 import { medicalPolicy } from '../modules/medical/medical.policy';
 import { usersPolicy } from '../modules/users/users.policy';
@@ -19,4 +22,7 @@ export const MODULE_POLICIES: readonly ModulePolicy[] = [
   expertisePolicy,
   medicalPolicy,
   auditPolicy,
+  breachesPolicy,
+  processingRegisterPolicy,
+  emergencyAccessPolicy,
 ];

@@ -12,6 +12,8 @@ export interface AuditDetails {
   objectId?: string;
   categories?: DataCategory[];
   ground?: AuditGround;
+  /** Set by lockAuditGround: a ground no later handler may replace (emergency access). */
+  groundLocked?: boolean;
   /** Search criteria and similar particulars; never a BSN or free text in clear (R-AUD-04). */
   details?: Record<string, string>;
 }
@@ -79,6 +81,16 @@ export const RequestContext = {
     store.linked.push(transaction);
     return true;
   },
+  /**
+   * Fixes the audit row's ground for the rest of the request: access under emergency access stays
+   * marked as such whatever a handler later names as its ground.
+   */
+  lockAuditGround(ground: AuditGround): void {
+    const store = storage.getStore();
+    if (!store) return;
+    store.audit.ground = ground;
+    store.audit.groundLocked = true;
+  },
   /** Adds what the handler found (which clients, which record) to the request's audit row. */
   addAuditDetails(details: Partial<AuditDetails>): void {
     const store = storage.getStore();
@@ -86,7 +98,7 @@ export const RequestContext = {
     if (details.subjectClientIds) store.audit.subjectClientIds.push(...details.subjectClientIds);
     if (details.objectId !== undefined) store.audit.objectId = details.objectId;
     if (details.categories) store.audit.categories = details.categories;
-    if (details.ground) store.audit.ground = details.ground;
+    if (details.ground && !store.audit.groundLocked) store.audit.ground = details.ground;
     if (details.details) store.audit.details = { ...store.audit.details, ...details.details };
   },
 };

@@ -22,6 +22,14 @@ export class AppConfig {
   readonly migrateOnBoot: boolean;
   readonly frontendDist: string | null;
   readonly logLevel: string;
+  /** Ed25519 seed (base64) that signs audit checkpoints; kept outside the database. */
+  readonly auditCheckpointKey: string;
+  readonly auditCheckpointDir: string;
+  /** 0: no timer, checkpoints on demand only. */
+  readonly auditCheckpointIntervalMinutes: number;
+  readonly findingsManyClientsPerDay: number;
+  /** Working-day office hours in Dutch time, as minutes after midnight. */
+  readonly officeHours: { readonly start: number; readonly end: number };
   /** false: no proxy, the socket's address is the client's. */
   readonly trustProxy: string | false;
 
@@ -42,6 +50,15 @@ export class AppConfig {
     this.migrateOnBoot = env.MIGRATE_ON_BOOT !== 'false';
     this.frontendDist = env.FRONTEND_DIST ?? null;
     this.trustProxy = env.TRUST_PROXY ?? false;
+    this.auditCheckpointKey = env.AUDIT_CHECKPOINT_KEY;
+    this.auditCheckpointDir = env.AUDIT_CHECKPOINT_DIR;
+    this.auditCheckpointIntervalMinutes = env.AUDIT_CHECKPOINT_INTERVAL_MINUTES;
+    this.findingsManyClientsPerDay = env.FINDINGS_MANY_CLIENTS_PER_DAY;
+    const [start, end] = env.OFFICE_HOURS.split('-').map((time) => {
+      const [hours, minutes] = time.split(':').map(Number);
+      return hours * 60 + minutes;
+    });
+    this.officeHours = { start, end };
     this.logLevel = env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info');
   }
 

@@ -10,6 +10,8 @@ const valid = {
   FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
   BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'),
   MEDICAL_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+  AUDIT_CHECKPOINT_KEY: Buffer.alloc(32, 4).toString('base64'),
+  AUDIT_CHECKPOINT_DIR: '/var/lib/werkpad/checkpoints',
 };
 
 describe('validateEnvironment', () => {
@@ -76,5 +78,22 @@ describe('R-MED-06: the medical secrets stand apart', () => {
         MEDICAL_ENCRYPTION_PREVIOUS_KEYS: Buffer.alloc(16).toString('base64'),
       }),
     ).toThrow(/MEDICAL_ENCRYPTION_PREVIOUS_KEYS must hold 32-byte base64 keys/);
+  });
+});
+
+describe('FG settings', () => {
+  it('reads office hours and the findings threshold, with defaults', () => {
+    const env = validateEnvironment(valid);
+    expect([
+      env.OFFICE_HOURS,
+      env.FINDINGS_MANY_CLIENTS_PER_DAY,
+      env.AUDIT_CHECKPOINT_INTERVAL_MINUTES,
+    ]).toEqual(['07:00-19:00', 40, 60]);
+    expect(() => validateEnvironment({ ...valid, OFFICE_HOURS: '7-19' })).toThrow(
+      /OFFICE_HOURS must look like/,
+    );
+    expect(
+      validateEnvironment({ ...valid, FINDINGS_MANY_CLIENTS_PER_DAY: '12' }).FINDINGS_MANY_CLIENTS_PER_DAY,
+    ).toBe(12);
   });
 });

@@ -82,6 +82,37 @@ export class Environment {
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
+
+  /**
+   * Seed (32 bytes, base64) of the Ed25519 key that signs audit checkpoints (R-AUD-02). Kept
+   * outside the database, so that whoever can rewrite the log cannot forge a checkpoint.
+   */
+  @IsBase64({}, { message: 'AUDIT_CHECKPOINT_KEY must be 32 bytes, base64-encoded' })
+  AUDIT_CHECKPOINT_KEY: string;
+
+  /** A directory outside the database where signed checkpoints are written. */
+  @IsString()
+  @MinLength(1, { message: 'AUDIT_CHECKPOINT_DIR must name a directory' })
+  AUDIT_CHECKPOINT_DIR: string;
+
+  /** Minutes between automatic checkpoints; 0 turns the timer off (on demand only). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60 : Number(value)))
+  @IsInt({ message: 'AUDIT_CHECKPOINT_INTERVAL_MINUTES must be a whole number of minutes' })
+  @Min(0, { message: 'AUDIT_CHECKPOINT_INTERVAL_MINUTES must be a whole number of minutes' })
+  AUDIT_CHECKPOINT_INTERVAL_MINUTES = 60;
+
+  /** Unusual access: more different clients than this opened by one user on one day. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 40 : Number(value)))
+  @IsInt({ message: 'FINDINGS_MANY_CLIENTS_PER_DAY must be a whole number' })
+  @Min(1, { message: 'FINDINGS_MANY_CLIENTS_PER_DAY must be a whole number' })
+  FINDINGS_MANY_CLIENTS_PER_DAY = 40;
+
+  /** Office hours in Dutch time on working days, e.g. 07:00-19:00; access outside them is a finding. */
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, {
+    message: 'OFFICE_HOURS must look like 07:00-19:00',
+  })
+  OFFICE_HOURS = '07:00-19:00';
 }
 
 const SECRETS = [
@@ -91,9 +122,16 @@ const SECRETS = [
   'FIELD_ENCRYPTION_KEY',
   'BLIND_INDEX_KEY',
   'MEDICAL_ENCRYPTION_KEY',
+  'AUDIT_CHECKPOINT_KEY',
+  'AUDIT_CHECKPOINT_DIR',
 ] as const;
 
-const KEYS = ['FIELD_ENCRYPTION_KEY', 'BLIND_INDEX_KEY', 'MEDICAL_ENCRYPTION_KEY'] as const;
+const KEYS = [
+  'FIELD_ENCRYPTION_KEY',
+  'BLIND_INDEX_KEY',
+  'MEDICAL_ENCRYPTION_KEY',
+  'AUDIT_CHECKPOINT_KEY',
+] as const;
 
 export class ConfigurationError extends Error {}
 

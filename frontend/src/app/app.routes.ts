@@ -52,6 +52,37 @@ export const routes: Routes = [
         loadChildren: () => import('./features/audit/audit.routes').then((m) => m.AUDIT_ROUTES),
       },
       {
+        // R-AUD-05; listed before any /fg route of the FG's workplace, so its own path wins.
+        path: 'fg/datalekken',
+        canActivate: [abilityGuard],
+        data: { ability: ['read', 'DataBreach'] },
+        loadChildren: () => import('./features/breaches/breaches.routes').then((m) => m.BREACHES_ROUTES),
+      },
+      {
+        path: 'fg/verwerkingsregister',
+        canActivate: [abilityGuard],
+        data: { ability: ['read', 'ProcessingRegister'] },
+        loadChildren: () =>
+          import('./features/processing-register/processing-register.routes').then(
+            (m) => m.PROCESSING_REGISTER_ROUTES,
+          ),
+      },
+      {
+        // Break-the-glass for coaches and income consultants; the FG reviews every use.
+        path: 'noodtoegang',
+        canActivate: [abilityGuard],
+        data: { ability: ['create', 'EmergencyAccess'] },
+        loadChildren: () => import('./features/emergency/emergency.routes').then((m) => m.EMERGENCY_ROUTES),
+      },
+      {
+        // The FG's workplace: dashboard, access-log search, client access overview, findings. After the
+        // other /fg/… routes: the router tries those first and falls through to this one.
+        path: 'fg',
+        canActivate: [abilityGuard],
+        data: { ability: ['read', 'AuditEvent'] },
+        loadChildren: () => import('./features/fg/fg.routes').then((m) => m.FG_ROUTES),
+      },
+      {
         // The FG's registers span every client; read AuditEvent is the FG's mark (coaches may read
         // disclosures and consents of their own clients, not these registers).
         path: 'registers',

@@ -17,10 +17,8 @@ export const COACH_RULES = packed([
   { action: 'update', subject: 'Client', conditions: { coachId: 'u-coach' } },
 ]);
 
-export const ADMIN_RULES = packed([
-  { action: 'manage', subject: 'User' },
-  { action: 'read', subject: 'AuditEvent' },
-]);
+// Functioneel beheer reads no audit log: read AuditEvent is the FG's mark (audit.policy.ts).
+export const ADMIN_RULES = packed([{ action: 'manage', subject: 'User' }]);
 
 export const DPO_RULES = packed([
   { action: 'read', subject: 'AuditEvent' },

@@ -29,6 +29,9 @@ export const SUBJECTS = [
   'FunctionalCapability',
   'AuditEvent',
   'AuditChain',
+  'DataBreach',
+  'ProcessingRegister',
+  'EmergencyAccess',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 

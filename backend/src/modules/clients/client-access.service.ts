@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type Action, type DataCategory } from '@werkpad/shared';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 
-import { asSubject } from '../../authz/ability.factory';
+import { type AuditGround } from '../../audit/audit-event';
+import { asSubject, EMERGENCY_RULE_REASON } from '../../authz/ability.factory';
 import { visibleCategories } from '../../authz/category-projection';
 import { type AppAbility } from '../../authz/policy.types';
 import { applyAbilityScope } from '../../authz/sql-scope';
@@ -51,12 +52,39 @@ export class ClientAccess {
       .getRawAndEntities<{ coach_display_name: string | null }>();
     const client = entities[0];
     if (!client) throw new NotFoundException('Cliënt niet gevonden.');
+    await this.groundEmergencyAccess(ability, client);
     return {
       client,
       readable: visibleCategories(ability, 'read', 'Client', client),
       writable: visibleCategories(ability, 'update', 'Client', client),
       coachName: raw[0]?.coach_display_name ?? null,
     };
+  }
+
+  /**
+   * Break-the-glass: when the only rule that shows this client is an emergency grant, the request's
+   * audit row carries ground `emergency` with the grant id, and no later ground set by the handler
+   * (a role policy, a trajectory) replaces it: the FG must see every access made under the grant.
+   */
+  private async groundEmergencyAccess(ability: AppAbility, client: Client): Promise<void> {
+    const store = RequestContext.current();
+    const userId = store?.user?.id;
+    if (!store || !userId) return;
+    const subject = asSubject('Client', { ...client });
+    const granting = ability
+      .rulesFor('read', 'Client')
+      .filter((rule) => !rule.inverted && rule.matchesConditions(subject));
+    if (granting.length === 0 || granting.some((rule) => rule.reason !== EMERGENCY_RULE_REASON)) return;
+    const grants: Array<{ id: string }> = await this.manager().query(
+      `SELECT id FROM emergency_access
+        WHERE user_id = $1 AND client_id = $2 AND expires_at > now() AND ended_at IS NULL
+        ORDER BY started_at DESC LIMIT 1`,
+      [userId, client.id],
+    );
+    // The guard loaded the grant moments ago; one that ended in between no longer opens the client.
+    if (!grants[0]) throw new NotFoundException('Cliënt niet gevonden.');
+    const ground: AuditGround = { kind: 'emergency', reference: grants[0].id };
+    RequestContext.lockAuditGround(ground);
   }
 
   /** 404 when the category is not readable at all, 403 when it is readable but not writable. */

@@ -584,6 +584,8 @@ describe('medical module (R-MED-01, R-MED-04, R-MED-06)', () => {
         BLIND_INDEX_KEY: ctx.config.blindIndexKey,
         MEDICAL_ENCRYPTION_KEY: keyB,
         MEDICAL_ENCRYPTION_PREVIOUS_KEYS: keyA,
+        AUDIT_CHECKPOINT_KEY: ctx.config.auditCheckpointKey,
+        AUDIT_CHECKPOINT_DIR: ctx.config.auditCheckpointDir,
       }),
     );
     const onlyB = new MedicalCrypto([keyB]);

@@ -63,4 +63,29 @@ describe('AuthService', () => {
     expect(auth.isAuthenticated()).toBe(false);
     expect(auth.ability().can('manage', 'User')).toBe(false);
   });
+
+  it("answers a log reader's password with the MFA challenge and starts no session until the code", () => {
+    const outcomes: unknown[] = [];
+    auth.login({ username: 'fg1', password: 'geheim' }).subscribe((outcome) => outcomes.push(outcome));
+    backend.expectOne('/api/auth/login').flush({ mfa: 'verify', mfaToken: 'mfa-token' });
+    backend.expectNone('/api/auth/me');
+    expect(outcomes).toEqual([{ kind: 'mfa', challenge: { mfa: 'verify', mfaToken: 'mfa-token' } }]);
+    expect(auth.isAuthenticated()).toBe(false);
+    expect(auth.accessToken()).toBeNull();
+
+    auth.verifyMfa({ mfaToken: 'mfa-token', code: '123456' }).subscribe();
+    const verify = backend.expectOne({ method: 'POST', url: '/api/auth/mfa/verify' });
+    expect(verify.request.headers.has('Authorization')).toBe(false);
+    verify.flush({ accessToken: 'jwt', expiresIn: 900 });
+    backend.expectOne('/api/auth/me').flush(currentUser(['dpo'], []));
+    expect(auth.isAuthenticated()).toBe(true);
+  });
+
+  it('does not treat a wrong code (401) as an expired session: no refresh, no retry', () => {
+    let failed = false;
+    auth.verifyMfa({ mfaToken: 'mfa-token', code: '000000' }).subscribe({ error: () => (failed = true) });
+    backend.expectOne('/api/auth/mfa/verify').flush(null, { status: 401, statusText: 'Unauthorized' });
+    backend.expectNone('/api/auth/refresh');
+    expect(failed).toBe(true);
+  });
 });

@@ -1,10 +1,33 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { CurrentUser, LoginRequest, TokenResponse } from '@werkpad/shared';
+import type {
+  CurrentUser,
+  LoginRequest,
+  MfaChallenge,
+  MfaEnrollment,
+  MfaVerifyRequest,
+  TokenResponse,
+} from '@werkpad/shared';
 import { catchError, finalize, firstValueFrom, map, type Observable, of, share, switchMap, tap } from 'rxjs';
 import { buildAbility } from './ability';
-import { LOGIN_URL, LOGOUT_URL, ME_URL, REFRESH_URL } from './auth-endpoints';
+import {
+  LOGIN_URL,
+  LOGOUT_URL,
+  ME_URL,
+  MFA_ENROLLMENT_URL,
+  MFA_VERIFY_URL,
+  REFRESH_URL,
+} from './auth-endpoints';
 import { RETRY_ON_UNAUTHORIZED } from './http-context';
+
+/** What the password step ends in: signed in, or (log readers) a second step with a code. */
+export type LoginOutcome =
+  | { readonly kind: 'signedIn'; readonly user: CurrentUser }
+  | { readonly kind: 'mfa'; readonly challenge: MfaChallenge };
+
+function isMfaChallenge(response: TokenResponse | MfaChallenge): response is MfaChallenge {
+  return 'mfaToken' in response;
+}
 
 /**
  * Holds the session. The access token lives only in memory (a signal), never in storage, so a
@@ -27,13 +50,28 @@ export class AuthService {
     return this.token();
   }
 
-  login(request: LoginRequest): Observable<CurrentUser> {
-    return this.http.post<TokenResponse>(LOGIN_URL, request).pipe(
-      tap((response) => this.token.set(response.accessToken)),
-      switchMap(() => this.loadCurrentUser()),
-      // A token without a user is no session: do not leave half of one behind.
-      tap({ error: () => this.clearSession() }),
-    );
+  login(request: LoginRequest): Observable<LoginOutcome> {
+    return this.http
+      .post<TokenResponse | MfaChallenge>(LOGIN_URL, request)
+      .pipe(
+        switchMap((response) =>
+          isMfaChallenge(response)
+            ? of<LoginOutcome>({ kind: 'mfa', challenge: response })
+            : this.startSession(response).pipe(map((user): LoginOutcome => ({ kind: 'signedIn', user }))),
+        ),
+      );
+  }
+
+  /** A new secret and its QR code for the authenticator app (first login of a log reader). */
+  startMfaEnrollment(mfaToken: string): Observable<MfaEnrollment> {
+    return this.http.post<MfaEnrollment>(MFA_ENROLLMENT_URL, { mfaToken });
+  }
+
+  /** The code from the authenticator app completes the login; the session starts as after a password. */
+  verifyMfa(request: MfaVerifyRequest): Observable<CurrentUser> {
+    return this.http
+      .post<TokenResponse>(MFA_VERIFY_URL, request)
+      .pipe(switchMap((response) => this.startSession(response)));
   }
 
   /** Gets a new access token with the refresh cookie; errors when the refresh session is gone. */
@@ -74,6 +112,14 @@ export class AuthService {
   clearSession(): void {
     this.token.set(null);
     this.currentUser.set(null);
+  }
+
+  private startSession(response: TokenResponse): Observable<CurrentUser> {
+    this.token.set(response.accessToken);
+    return this.loadCurrentUser().pipe(
+      // A token without a user is no session: do not leave half of one behind.
+      tap({ error: () => this.clearSession() }),
+    );
   }
 
   private loadCurrentUser(): Observable<CurrentUser> {

@@ -42,8 +42,14 @@ describe('MainNav', () => {
     expect(root.querySelector('a[href="/beheer/gebruikers"]')).not.toBeNull();
   });
 
-  it('shows the DPO the audit check', () => {
-    expect(linkNames(renderNav(DPO_RULES))).toEqual(['Start', 'Auditlog controleren']);
+  it("shows the DPO the FG's workplace and the audit check", () => {
+    expect(linkNames(renderNav(DPO_RULES))).toEqual([
+      'Start',
+      'FG-werkplek',
+      'Toegangslog',
+      'Bevindingen',
+      'Auditlog controleren',
+    ]);
   });
 
   it('shows only Start without rules', () => {

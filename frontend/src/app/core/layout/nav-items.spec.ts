@@ -15,10 +15,22 @@ describe('permittedNavItems', () => {
     ]);
     expect(labels(dpo)).toEqual([
       'Start',
+      'FG-werkplek',
+      'Toegangslog',
+      'Bevindingen',
       'Auditlog controleren',
       'Verstrekkingenregister',
       'Toestemmingenregister',
     ]);
+  });
+
+  it("offers the FG's workplace (overview, access log, findings) only with read AuditEvent", () => {
+    const dpo = packed([{ action: 'read', subject: 'AuditEvent' }]);
+    expect(labels(dpo)).toEqual(['Start', 'FG-werkplek', 'Toegangslog', 'Bevindingen']);
+    const paths = permittedNavItems(buildAbility(dpo)).map((item) => item.path);
+    expect(paths).toEqual(['/', '/fg/overzicht', '/fg/toegangslog', '/fg/bevindingen']);
+    const management = packed([{ action: 'read', subject: 'Client' }]);
+    expect(labels(management)).not.toContain('Toegangslog');
   });
 
   it('does not offer a coach the registers, although a coach reads disclosures and consents', () => {
@@ -41,6 +53,28 @@ describe('permittedNavItems', () => {
       { action: 'read', subject: 'DiagnosisOutcome' },
     ]);
     expect(labels(coach)).not.toContain('Expertisecentrum');
+  });
+
+  it('R-AUD-05: offers the FG the breach register and the processing register', () => {
+    const dpo = packed([
+      { action: 'read', subject: 'AuditEvent' },
+      { action: 'read', subject: 'DataBreach' },
+      { action: 'create', subject: 'DataBreach' },
+      { action: 'read', subject: 'ProcessingRegister' },
+    ]);
+    expect(labels(dpo)).toEqual(expect.arrayContaining(['Datalekken', 'Verwerkingsregister']));
+    expect(labels(dpo)).not.toContain('Noodtoegang');
+  });
+
+  it('offers coaches and income consultants emergency access, and nobody without the right', () => {
+    const coach = packed([
+      { action: 'read', subject: 'Client', conditions: { coachId: 'u-coach' } },
+      { action: 'create', subject: 'EmergencyAccess' },
+    ]);
+    expect(labels(coach)).toEqual(['Start', 'Mijn cliënten', 'Noodtoegang']);
+    const management = packed([{ action: 'read', subject: 'Client' }]);
+    expect(labels(management)).not.toContain('Noodtoegang');
+    expect(labels(management)).not.toContain('Datalekken');
   });
 
   it('offers functioneel beheer the assignment of arbeidsdiagnoses, not the research itself', () => {

@@ -3,6 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { filter, skip } from 'rxjs';
+import { EmergencyBanner } from '../../features/emergency/components/emergency-banner';
 import { AuthService } from '../auth/auth.service';
 import { MainNav } from './main-nav';
 import { APP_NAME } from './page-title.strategy';
@@ -11,7 +12,7 @@ import { UserMenu } from './user-menu';
 /** Skip link, banner, main navigation (signed-in only) and the main landmark around every page. */
 @Component({
   selector: 'wp-shell',
-  imports: [RouterOutlet, MatToolbarModule, MainNav, UserMenu],
+  imports: [RouterOutlet, MatToolbarModule, EmergencyBanner, MainNav, UserMenu],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.html',
   styleUrl: './shell.scss',

@@ -2,14 +2,19 @@ import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { AuditChainVerification } from '@werkpad/shared';
+import type { AuditVerificationReport } from '@werkpad/shared';
 import { apiErrorMessage } from '../../../core/http/api-error';
+import { dutchDateTime } from '../../../shared/dutch-dates';
+import { AuditCheckpoints } from '../components/audit-checkpoints';
 import { AuditService } from '../services/audit.service';
 
-/** Lets the DPO check that the hash-chained audit log is complete and unaltered. */
+/**
+ * Lets the DPO check that the hash-chained audit log is complete and unaltered, also against the
+ * latest signed checkpoint outside the database (R-AUD-02), and make a new checkpoint.
+ */
 @Component({
   selector: 'wp-audit-verify-page',
-  imports: [DecimalPipe, MatButtonModule, MatProgressBarModule],
+  imports: [DecimalPipe, MatButtonModule, MatProgressBarModule, AuditCheckpoints],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Auditlog controleren</h1>
@@ -52,8 +57,45 @@ import { AuditService } from '../services/audit.service';
             </div>
           </div>
         }
+        @if (result.checkpoint; as checkpoint) {
+          <div
+            class="alert checkpoint"
+            [class.alert--success]="checkpoint.signatureValid && checkpoint.matches"
+            [class.alert--error]="!checkpoint.signatureValid || !checkpoint.matches"
+          >
+            <div>
+              <strong>Vergeleken met het controlepunt van {{ dateTime(checkpoint.createdAt) }}</strong>
+              (gebeurtenis {{ checkpoint.seq }}):
+              <ul>
+                <li>
+                  {{
+                    checkpoint.signatureValid
+                      ? 'De handtekening van het controlepunt is geldig.'
+                      : 'De handtekening van het controlepunt is ongeldig.'
+                  }}
+                </li>
+                <li>
+                  {{
+                    checkpoint.matches
+                      ? 'De keten komt overeen met het controlepunt.'
+                      : 'De keten komt niet overeen met het controlepunt.'
+                  }}
+                </li>
+              </ul>
+              @if (checkpoint.reason) {
+                <div>Reden: {{ checkpoint.reason }}</div>
+              }
+            </div>
+          </div>
+        } @else {
+          <p class="checkpoint">
+            Er is nog geen controlepunt vastgelegd; de keten is alleen op zichzelf gecontroleerd.
+          </p>
+        }
       }
     </div>
+
+    <wp-audit-checkpoints (created)="verify()" />
   `,
   styles: `
     .progress {
@@ -62,13 +104,25 @@ import { AuditService } from '../services/audit.service';
     .result {
       margin-top: 16px;
     }
+    .checkpoint {
+      margin-top: 8px;
+    }
+    .checkpoint ul {
+      margin: 4px 0;
+      padding-left: 20px;
+    }
+    wp-audit-checkpoints {
+      display: block;
+      margin-top: 32px;
+    }
   `,
 })
 export class AuditVerifyPage {
   private readonly audit = inject(AuditService);
   protected readonly checking = signal(false);
-  protected readonly result = signal<AuditChainVerification | null>(null);
+  protected readonly result = signal<AuditVerificationReport | null>(null);
   protected readonly error = signal<string | null>(null);
+  protected readonly dateTime = dutchDateTime;
 
   constructor() {
     this.verify();

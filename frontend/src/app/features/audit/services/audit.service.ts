@@ -1,13 +1,23 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AuditChainVerification } from '@werkpad/shared';
+import type { AuditCheckpointView, AuditVerificationReport } from '@werkpad/shared';
 import type { Observable } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
 export class AuditService {
   private readonly http = inject(HttpClient);
 
-  verifyChain(): Observable<AuditChainVerification> {
-    return this.http.get<AuditChainVerification>('/api/audit/verify');
+  /** The chain, and the chain against the latest signed checkpoint (R-AUD-02). */
+  verifyChain(): Observable<AuditVerificationReport> {
+    return this.http.get<AuditVerificationReport>('/api/audit/verify');
+  }
+
+  /** Newest first. */
+  checkpoints(): Observable<AuditCheckpointView[]> {
+    return this.http.get<AuditCheckpointView[]>('/api/audit/checkpoints');
+  }
+
+  createCheckpoint(): Observable<AuditCheckpointView> {
+    return this.http.post<AuditCheckpointView>('/api/audit/checkpoints', null);
   }
 }

@@ -138,4 +138,122 @@ describe('LoginPage', () => {
 
     expect(router.navigateByUrl).toHaveBeenCalledWith('/');
   });
+
+  describe('second step for log readers (TOTP)', () => {
+    const QR = 'data:image/png;base64,iVBORw0KGgo=';
+
+    async function passwordStep(mfa: 'enroll' | 'verify') {
+      const { username, password, submit } = await render();
+      await username.setValue('fg1');
+      await password.setValue('juist-wachtwoord');
+      await submit.click();
+      backend.expectOne('/api/auth/login').flush({ mfa, mfaToken: 'mfa-token' });
+      await fixture.whenStable();
+      const loader = TestbedHarnessEnvironment.loader(fixture);
+      return {
+        code: await loader.getHarness(MatInputHarness.with({ selector: '[autocomplete="one-time-code"]' })),
+        confirm: await loader.getHarness(MatButtonHarness.with({ text: 'Bevestigen' })),
+        field: await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Code van 6 cijfers' })),
+      };
+    }
+
+    function root(): HTMLElement {
+      return fixture.nativeElement as HTMLElement;
+    }
+
+    it('enrolment: shows the QR code with alt text, the secret for manual entry and a code field', async () => {
+      const { code, confirm, field } = await passwordStep('enroll');
+      const enrollment = backend.expectOne('/api/auth/mfa/enrollment');
+      expect(enrollment.request.body).toEqual({ mfaToken: 'mfa-token' });
+      expect(enrollment.request.headers.has('Authorization')).toBe(false);
+      enrollment.flush({
+        otpauthUrl: 'otpauth://totp/Werkpad:fg1?secret=ABCDEFGHIJKLMNOP&issuer=Werkpad',
+        qrCodeDataUrl: QR,
+        secret: 'ABCDEFGHIJKLMNOP',
+      });
+      await fixture.whenStable();
+
+      expect(root().querySelector('h2')?.textContent?.trim()).toBe('Tweestapsverificatie instellen');
+      expect(document.activeElement).toBe(root().querySelector('h2'));
+      const image = root().querySelector('img') as HTMLImageElement;
+      expect(image.getAttribute('src')).toBe(QR);
+      expect(image.alt).toBe('QR-code om Werkpad toe te voegen aan uw authenticator-app');
+      expect(root().querySelector('[data-testid="mfa-secret"]')?.textContent?.trim()).toBe(
+        'ABCD EFGH IJKL MNOP',
+      );
+      expect(await field.getLabel()).toBe('Code van 6 cijfers');
+      const input = root().querySelector('[autocomplete="one-time-code"]') as HTMLInputElement;
+      expect(input.getAttribute('inputmode')).toBe('numeric');
+      // The password form is gone: no second password field to confuse a password manager.
+      expect(root().querySelector('[autocomplete="current-password"]')).toBeNull();
+
+      await code.setValue('123 456');
+      await confirm.click();
+      const verify = backend.expectOne('/api/auth/mfa/verify');
+      expect(verify.request.body).toEqual({ mfaToken: 'mfa-token', code: '123456' });
+      verify.flush({ accessToken: 'jwt', expiresIn: 900 });
+      const me = backend.expectOne('/api/auth/me');
+      expect(me.request.headers.get('Authorization')).toBe('Bearer jwt');
+      me.flush({ id: 'u1', username: 'fg1', displayName: 'FG', roles: ['dpo'], rules: [] });
+
+      expect(router.navigateByUrl).toHaveBeenCalledWith('/');
+    });
+
+    it('code step: a confirmed log reader types the code and is signed in', async () => {
+      const { code, confirm } = await passwordStep('verify');
+      backend.expectNone('/api/auth/mfa/enrollment');
+      expect(root().querySelector('h2')?.textContent?.trim()).toBe('Tweestapsverificatie');
+      expect(document.activeElement).toBe(root().querySelector('[autocomplete="one-time-code"]'));
+
+      await code.setValue('654321');
+      await confirm.click();
+      backend.expectOne('/api/auth/mfa/verify').flush({ accessToken: 'jwt', expiresIn: 900 });
+      backend
+        .expectOne('/api/auth/me')
+        .flush({ id: 'u1', username: 'fg1', displayName: 'FG', roles: ['dpo'], rules: [] });
+
+      expect(router.navigateByUrl).toHaveBeenCalledWith('/');
+    });
+
+    it("a wrong code: announces the server's Dutch message, clears the field and keeps the step", async () => {
+      const { code, confirm } = await passwordStep('verify');
+      await code.setValue('000000');
+      await confirm.click();
+      backend.expectOne('/api/auth/mfa/verify').flush(
+        {
+          statusCode: 401,
+          error: 'Unauthorized',
+          message: 'De code is onjuist of al gebruikt. Vul de code in die uw authenticator-app nu toont.',
+        },
+        { status: 401, statusText: 'Unauthorized' },
+      );
+      await fixture.whenStable();
+
+      expect(alerts()).toEqual([
+        'De code is onjuist of al gebruikt. Vul de code in die uw authenticator-app nu toont.',
+      ]);
+      expect(await code.getValue()).toBe('');
+      expect(await code.isFocused()).toBe(true);
+      expect(await confirm.isDisabled()).toBe(false);
+      expect(router.navigateByUrl).not.toHaveBeenCalled();
+    });
+
+    it('explains an empty or malformed code in Dutch without calling the API', async () => {
+      const { code, confirm, field } = await passwordStep('verify');
+      await confirm.click();
+      expect(await field.getTextErrors()).toEqual(['Vul de code in.']);
+      await code.setValue('12345');
+      await confirm.click();
+      expect(await field.getTextErrors()).toEqual(['De code bestaat uit 6 cijfers.']);
+      backend.expectNone('/api/auth/mfa/verify');
+    });
+
+    it('goes back to the password step on request', async () => {
+      await passwordStep('verify');
+      const loader = TestbedHarnessEnvironment.loader(fixture);
+      await (await loader.getHarness(MatButtonHarness.with({ text: 'Terug naar inloggen' }))).click();
+      expect(root().querySelector('[autocomplete="one-time-code"]')).toBeNull();
+      expect(root().querySelector('[autocomplete="current-password"]')).not.toBeNull();
+    });
+  });
 });

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+
+import { BreachesModule } from '../breaches/breaches.module';
+import { FindingsModule } from '../findings/findings.module';
+import { FgDashboardController } from './fg-dashboard.controller';
+import { FgDashboardService } from './fg-dashboard.service';
+
+@Module({
+  imports: [BreachesModule, FindingsModule],
+  controllers: [FgDashboardController],
+  providers: [FgDashboardService],
+})
+export class FgDashboardModule {}

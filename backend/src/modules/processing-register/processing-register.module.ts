@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+
+import { ProcessingRegisterController } from './processing-register.controller';
+
+@Module({ controllers: [ProcessingRegisterController] })
+export class ProcessingRegisterModule {}

@@ -1,0 +1,137 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import type { Finding, FindingKind, FindingQuery } from '@werkpad/shared';
+import { toIsoDate } from '../../../shared/dutch-dates';
+import { PAGE_SIZE_OPTIONS, PagedList } from '../../../shared/paged-list';
+import { ReviewFindingDialog, type ReviewFindingDialogData } from '../components/review-finding-dialog';
+import { dutchDateTime, findingKindLabel, findingKindOptions, isFindingKind, shortId } from '../fg-labels';
+import { FgService } from '../services/fg.service';
+
+type FindingFilter = Omit<FindingQuery, 'page' | 'pageSize'>;
+
+/**
+ * Unusual access found in the log (issue 6, item 3): outside caseload or assignment, denied
+ * attempts, many clients in a day, outside office hours, emergency access. The FG reviews each one
+ * with a note; the list opens on what still needs review.
+ */
+@Component({
+  selector: 'wp-findings-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatButtonToggleModule,
+    // The parts, not MatDatepickerModule: the module provides its own English MatDatepickerIntl,
+    // which in this lazy route would shadow the Dutch one of provideDutchDates().
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './findings-page.html',
+  styleUrl: './fg-page.scss',
+})
+export class FindingsPage {
+  private readonly fg = inject(FgService);
+  private readonly dialog = inject(MatDialog);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+
+  protected readonly filters = new FormGroup({
+    kind: new FormControl<FindingKind | null>(null),
+    from: new FormControl<Date | null>(null),
+    to: new FormControl<Date | null>(null),
+  });
+  protected readonly reviewed = signal(false);
+  private readonly applied = signal<FindingFilter>({ reviewed: false });
+
+  protected readonly list = new PagedList<Finding>((request) =>
+    this.fg.findings({ ...this.applied(), page: request.page, pageSize: request.pageSize }),
+  );
+  protected readonly columns = ['kind', 'occurredAt', 'user', 'description', 'clients', 'status'];
+  protected readonly pageSizeOptions = [...PAGE_SIZE_OPTIONS];
+  protected readonly kinds = findingKindOptions();
+  protected readonly label = { kind: findingKindLabel, dateTime: dutchDateTime, shortId };
+  /** Said in the live region after a review, so a screen-reader user hears that it worked. */
+  protected readonly message = signal<string | null>(null);
+
+  constructor() {
+    // The kind lives in the URL (?kind=…), so the dashboard's cards and the back button land on it.
+    this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((params) => {
+      const kind = params.get('kind');
+      this.filters.controls.kind.setValue(isFindingKind(kind) ? kind : null);
+      this.apply();
+    });
+  }
+
+  protected chooseKind(kind: FindingKind | null): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { kind },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
+  }
+
+  protected showReviewed(reviewed: boolean): void {
+    this.reviewed.set(reviewed);
+    this.apply();
+  }
+
+  /** True when a filter other than the review status narrows the list. */
+  protected filtered(): boolean {
+    return Object.keys(this.applied()).some((key) => key !== 'reviewed');
+  }
+
+  /** Runs on a completed change (selection, toggle, date picked or typed and left). */
+  protected apply(): void {
+    // An unreadable date or a period that ends before it starts shows its error; the list stays.
+    if (this.filters.invalid) return;
+    const { kind, from, to } = this.filters.getRawValue();
+    this.message.set(null);
+    this.applied.set({
+      ...(kind ? { kind } : {}),
+      reviewed: this.reviewed(),
+      ...(from ? { from: toIsoDate(from) } : {}),
+      ...(to ? { to: toIsoDate(to) } : {}),
+    });
+    this.list.restart();
+  }
+
+  protected review(finding: Finding): void {
+    const data: ReviewFindingDialogData = { finding };
+    this.dialog
+      .open<ReviewFindingDialog, ReviewFindingDialogData, Finding>(ReviewFindingDialog, {
+        data,
+        width: '560px',
+        maxWidth: 'calc(100vw - 32px)',
+      })
+      .afterClosed()
+      .subscribe((reviewed) => {
+        if (!reviewed) return;
+        this.message.set(`De bevinding is beoordeeld: ${findingKindLabel(reviewed.kind)}.`);
+        // The reviewed finding leaves the "te beoordelen" list; a reload shows the list as it is now.
+        this.list.reload();
+      });
+  }
+}
