@@ -2,9 +2,11 @@
 // next to a "floor" (scripts/bench/floor-server.mjs) that does the same SQL without the framework.
 // Flags: --clients N, --notes N, --duration S, --connections C, --scenario NAME[,NAME], --explain
 // (see scripts/bench/options.mjs and docs/benchmarks.md).
-// Exit code 1 when a scenario could not run, got non-2xx answers, or seeding 100k took too long.
+// Exit code 1 when a scenario could not run, got non-2xx answers, seeding 100k took too long, or
+// the audit chain is broken after the run.
 import { buildProjects } from './lib/build.mjs';
 import { cpuSnapshot, foreignShare } from './bench/cpu-share.mjs';
+import { verifyAuditChain } from './bench/audit-verify.mjs';
 import { runLoad } from './bench/load.mjs';
 import { startLockSampler } from './bench/lock-sampler.mjs';
 import { readOptions } from './bench/options.mjs';
@@ -12,6 +14,7 @@ import {
   isFlagged,
   printFlags,
   printForeignCpu,
+  printAuditCosts,
   printLockWaits,
   printMachine,
   printMemory,
@@ -234,10 +237,17 @@ async function main() {
   printForeignCpu(rows);
   printNotes(options.scenarios);
   printLockWaits(rows);
+  printAuditCosts(rows);
   console.log('');
   printMemory(memory);
   console.log(`audit_event rows after the run (app, floor and warm-ups): ${auditRows}`);
-  return seedOk && !rows.some(isFlagged) ? 0 : 1;
+  const chain = await verifyAuditChain(stack);
+  console.log(
+    chain.ok
+      ? `Audit chain intact: ${chain.checked} rows verified (as npm run audit:verify)`
+      : `! Audit chain broken at seq ${chain.firstBrokenSeq}: ${chain.reason}`,
+  );
+  return seedOk && chain.ok && !rows.some(isFlagged) ? 0 : 1;
 }
 
 let exitCode = 1;

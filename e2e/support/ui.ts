@@ -12,15 +12,23 @@ export async function expectNoViolations(page: Page): Promise<void> {
   expect(summary).toEqual([]);
 }
 
-/** Opens a mat-select from the keyboard (its floating label covers the box for pointer hit-tests). */
+/**
+ * Opens a mat-select from the keyboard (its floating label covers the box for pointer hit-tests).
+ * A select whose options are still loading does not open, as for a user; so it is tried again
+ * until the option shows, instead of pressing once and waiting for a panel that never comes.
+ */
 export async function choose(
   page: Page,
   scope: Page | Locator,
   label: string,
   option: string | RegExp,
 ): Promise<void> {
-  await scope.getByRole('combobox', { name: label }).press('Enter');
-  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+  const wanted = page.getByRole('option', { name: option, exact: typeof option === 'string' });
+  await expect(async () => {
+    if (!(await wanted.isVisible())) await scope.getByRole('combobox', { name: label }).press('Enter');
+    await expect(wanted).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await wanted.click();
 }
 
 /**

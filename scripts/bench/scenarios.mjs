@@ -110,6 +110,7 @@ export function buildScenarios({
       request: { method: 'GET', path: `/api/clients/${clientId}`, headers: bearer },
       load: () => timed,
       warmup: true,
+      floorWithoutAudit: true,
     },
     {
       name: 'client-dossier',

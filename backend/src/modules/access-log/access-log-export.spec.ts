@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 
-import { csvCell, describeFilters, exportFileName, renderCsv, renderPdf } from './access-log-export';
-import { type AccessLogRow, dutchDateTime, organisationUnit } from './access-log-view';
+import { csvCell, dutchDateTime } from '../../common/csv';
+import { describeFilters, exportFileName, renderCsv, renderPdf } from './access-log-export';
+import { type AccessLogRow, organisationUnit } from './access-log-view';
 import { AccessLogQueryDto } from './dto/access-log.dto';
 
 function row(fields: Partial<AccessLogRow> = {}): AccessLogRow {

@@ -9,11 +9,11 @@ import {
 } from '@werkpad/shared';
 import PDFDocument from 'pdfkit';
 
+import { csvFile, csvLine, dutchDateTime, fileStamp } from '../../common/csv';
 import {
   ACTION_LABELS,
   type AccessLogRow,
   dutchDate,
-  dutchDateTime,
   organisationUnit,
   RESULT_LABELS,
 } from './access-log-view';
@@ -67,8 +67,7 @@ export function describeFilters(query: AccessLogQueryDto): string[] {
 
 /** A file name without personal data: what, when and the format. */
 export function exportFileName(generatedAt: Date, format: 'csv' | 'pdf'): string {
-  const stamp = dutchDateTime(generatedAt).replace(/^(\d\d)-(\d\d)-(\d{4}) (\d\d):(\d\d)$/, '$3$2$1-$4$5');
-  return `toegangslog-${stamp}.${format}`;
+  return `toegangslog-${fileStamp(generatedAt)}.${format}`;
 }
 
 const CSV_HEADERS = [
@@ -91,21 +90,12 @@ const CSV_HEADERS = [
   'HTTP-status',
 ];
 
-/**
- * One CSV cell: quoted when it holds the separator, a quote or a line break; a leading = + - @ is
- * neutralised so that a spreadsheet never runs a cell as a formula.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** UTF-8 with BOM, semicolons and CRLF: what Excel in a Dutch locale opens correctly. */
 export function renderCsv(input: ExportInput): Buffer {
-  const lines = [CSV_HEADERS.map(csvCell).join(';')];
+  const lines = [csvLine(CSV_HEADERS)];
   for (const row of input.rows) {
     lines.push(
-      [
+      csvLine([
         row.seq,
         dutchDateTime(row.occurred_at),
         row.username ?? '',
@@ -123,13 +113,11 @@ export function renderCsv(input: ExportInput): Buffer {
         isEmergency(row) ? 'ja' : 'nee',
         row.route ?? '',
         row.http_status === null ? '' : String(row.http_status),
-      ]
-        .map(csvCell)
-        .join(';'),
+      ]),
     );
   }
-  if (input.truncated) lines.push(csvCell(TRUNCATED_NOTE));
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
+  if (input.truncated) lines.push(csvLine([TRUNCATED_NOTE]));
+  return csvFile(lines);
 }
 
 interface PdfColumn {

@@ -111,23 +111,6 @@ export function toOverviewEntry(row: AccessLogRow): ClientAccessOverviewEntry {
   };
 }
 
-const DUTCH_DATE_TIME = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: 'Europe/Amsterdam',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** dd-mm-jjjj uu:mm on the Dutch clock (CET/CEST), as Dutch users and Excel read it. */
-export function dutchDateTime(date: Date): string {
-  const parts: Record<string, string> = {};
-  for (const part of DUTCH_DATE_TIME.formatToParts(date)) parts[part.type] = part.value;
-  return `${parts['day']}-${parts['month']}-${parts['year']} ${parts['hour']}:${parts['minute']}`;
-}
-
 /** dd-mm-jjjj for an ISO calendar date. */
 export function dutchDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-');

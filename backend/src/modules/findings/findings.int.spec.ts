@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { type EmergencyAccessGrant, type Finding, type FindingKind, type Page } from '@werkpad/shared';
+import type request from 'supertest';
 
 import { bearer, createTestContext, TEST_PASSWORD, type TestContext } from '../../../test/test-context';
 import { type ChainedAuditFields, chainHash } from '../../audit/audit-chain';
@@ -8,6 +9,34 @@ import { AuditService } from '../../audit/audit.service';
 import { totpCode, totpStep } from '../../auth/mfa/totp';
 
 const EXPLANATION = 'Cliënt meldt zich in crisis; de eigen begeleider is ziek.';
+
+/** Parses a binary response body (CSV) into a Buffer. */
+function binary(call: request.Test): request.Test {
+  return call.buffer(true).parse((response, callback) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () => callback(null, Buffer.concat(chunks)));
+  });
+}
+
+/** The cells of one CSV line (semicolons, cells with a separator quoted, "" for a quote). */
+function cellsOf(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index];
+    if (quoted && char === '"' && line[index + 1] === '"') {
+      cell += '"';
+      index++;
+    } else if (char === '"') quoted = !quoted;
+    else if (char === ';' && !quoted) {
+      cells.push(cell);
+      cell = '';
+    } else cell += char;
+  }
+  return [...cells, cell];
+}
 
 /** Signs in; a log reader (dpo) enrols the second factor on the way (MfaChallenge). */
 async function signIn(ctx: TestContext, username: string): Promise<string> {
@@ -334,6 +363,96 @@ describe('R-AUD-03: unusual access findings for the FG', () => {
       expect(reviewed.items[0].review?.note).toContain('terecht');
       const open = await findings('reviewed=false&kind=emergency');
       expect(open.items).toEqual([]);
+    });
+  });
+
+  describe('export', () => {
+    const exportCsv = (query: string) =>
+      binary(ctx.http.get(`/api/findings/export?${query}`).set(as('dpo1')));
+    const csvLines = (body: Buffer) => body.subarray(3).toString('utf8').trimEnd().split('\r\n');
+
+    it('R-AUD-03: the FG exports findings as CSV for Dutch Excel, with the filters applied and the export logged', async () => {
+      const before = await lastSeq();
+      const response = await exportCsv('kind=off_hours&from=2026-03-01&to=2026-03-31');
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/csv/);
+      expect(response.headers['content-disposition']).toMatch(
+        /^attachment; filename="bevindingen-\d{8}-\d{4}\.csv"$/,
+      );
+      const body = response.body as Buffer;
+      expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = csvLines(body);
+      expect(cellsOf(lines[0])).toEqual([
+        'Sleutel',
+        'Soort',
+        'Tijdstip',
+        'Gebruiker',
+        "Cliënt-id's",
+        'Beschrijving',
+        "Audit-seq's",
+        'Beoordeeld',
+        'Beoordeeld door',
+        'Beoordeeld op',
+        'Notitie',
+      ]);
+      // Only night1's two off-hours days in March, newest first; times on the Dutch clock.
+      expect(lines).toHaveLength(3);
+      const [saturday, tuesday] = lines.slice(1).map(cellsOf);
+      expect(saturday.slice(0, 4)).toEqual([
+        `offhours:${ids['night1']}:2026-03-07`,
+        'Toegang buiten kantoortijden',
+        '07-03-2026 11:00',
+        'night1',
+      ]);
+      expect(tuesday.slice(0, 4)).toEqual([
+        `offhours:${ids['night1']}:2026-03-03`,
+        'Toegang buiten kantoortijden',
+        '03-03-2026 22:30', // the last access of the day
+        'night1',
+      ]);
+      expect(tuesday.slice(-4)).toEqual(['nee', '', '', '']);
+      expect(lines.join('\n')).not.toMatch(/Eerste|Tweede|Derde/);
+
+      const logged = await ctx.owner.query(
+        `SELECT action, result, object_type, user_id, details FROM audit_event WHERE seq > $1 ORDER BY seq`,
+        [before],
+      );
+      expect(logged.rows).toHaveLength(1);
+      expect(logged.rows[0]).toMatchObject({
+        action: 'export',
+        result: 'allowed',
+        object_type: 'Finding',
+        user_id: ids['dpo1'],
+        details: expect.objectContaining({
+          soort: 'off_hours',
+          van: '2026-03-01',
+          regels: '2',
+          afgekapt: 'nee',
+        }),
+      });
+    });
+
+    it('R-AUD-03: a reviewed finding carries its review: who, when (Dutch clock) and the note', async () => {
+      const response = await exportCsv('reviewed=true');
+      expect(response.status).toBe(200);
+      const lines = csvLines(response.body as Buffer);
+      expect(lines).toHaveLength(2);
+      const cells = cellsOf(lines[1]);
+      expect(cells[0]).toBe(`emergency:${grant.id}`);
+      expect(cells[1]).toBe('Noodtoegang');
+      expect(cells[6]).toBe(emergencySeqs.join(', '));
+      expect(cells[7]).toBe('ja');
+      expect(cells[8]).toBe('Test dpo1');
+      expect(cells[9]).toMatch(/^\d\d-\d\d-\d{4} \d\d:\d\d$/);
+      expect(cells[10]).toBe('Toelichting gecontroleerd bij de teamleider; terecht.');
+      // The note and the description hold a semicolon or quotes: their cells are quoted.
+      expect(lines[1]).toContain('"Toelichting gecontroleerd bij de teamleider; terecht."');
+      expect(cells[5]).toContain(EXPLANATION);
+    });
+
+    it('R-AUD-03: only the FG exports findings (403 for a coach); bad filters are a 400', async () => {
+      expect((await ctx.http.get('/api/findings/export').set(as('coach1'))).status).toBe(403);
+      expect((await ctx.http.get('/api/findings/export?kind=raar').set(as('dpo1'))).status).toBe(400);
     });
   });
 

@@ -45,6 +45,9 @@ export class FindingQueryDto extends OmitType(PageQueryDto, ['q'] as const) impl
   to?: string;
 }
 
+/** GET /api/findings/export: the same filters as the list; paging does not apply to a file. */
+export class FindingExportQueryDto extends OmitType(FindingQueryDto, ['page', 'pageSize'] as const) {}
+
 /** PUT /api/findings/review */
 export class ReviewFindingDto implements ReviewFindingRequest {
   @ApiProperty({ example: 'emergency:6f1c7c1e-1f3b-4f0e-9f55-0d5c8c1f2a11' })

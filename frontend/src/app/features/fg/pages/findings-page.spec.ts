@@ -172,4 +172,54 @@ describe('FindingsPage', () => {
     await harness.fixture.whenStable();
     expect(text()).toContain('De bevinding is beoordeeld: Toegang buiten kantoortijden.');
   });
+
+  describe('export', () => {
+    let clicked: HTMLAnchorElement[];
+
+    beforeEach(() => {
+      clicked = [];
+      Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:export'), revokeObjectURL: jest.fn() });
+      jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+        clicked.push(this);
+      });
+    });
+
+    afterEach(() => jest.restoreAllMocks());
+
+    const exportButton = () => loader.getHarness(MatButtonHarness.with({ text: /Exporteren \(CSV\)/ }));
+
+    it('downloads the findings under the current filters as CSV, through HttpClient (with the token)', async () => {
+      await open('/fg/bevindingen?kind=off_hours');
+      expectFindings('kind=off_hours&reviewed=false&page=1&pageSize=20').flush(page([finding()]));
+      const from = await loader.getHarness(
+        MatDatepickerInputHarness.with({ selector: '[formControlName="from"]' }),
+      );
+      await from.setValue('01-03-2026');
+      expectFindings('kind=off_hours&reviewed=false&from=2026-03-01&page=1&pageSize=20').flush(
+        page([finding()]),
+      );
+      await (await loader.getHarness(MatButtonToggleHarness.with({ text: 'Beoordeeld' }))).check();
+      expectFindings('kind=off_hours&reviewed=true&from=2026-03-01&page=1&pageSize=20').flush(page([]));
+
+      await (await exportButton()).click();
+      const csv = backend.expectOne('/api/findings/export?kind=off_hours&reviewed=true&from=2026-03-01');
+      expect(csv.request.responseType).toBe('blob');
+      csv.flush(new Blob(['Sleutel']), {
+        headers: { 'content-disposition': 'attachment; filename="bevindingen-20260301-1200.csv"' },
+      });
+      expect(clicked.map((link) => link.download)).toEqual(['bevindingen-20260301-1200.csv']);
+    });
+
+    it('says so when an export fails', async () => {
+      await open('/fg/bevindingen');
+      expectFindings('reviewed=false&page=1&pageSize=20').flush(page([]));
+      await (await exportButton()).click();
+      backend
+        .expectOne('/api/findings/export?reviewed=false')
+        .flush(new Blob(['{}']), { status: 500, statusText: 'Server Error' });
+      await harness.fixture.whenStable();
+      expect(text()).toContain('De export is mislukt. Probeer het opnieuw.');
+      expect(clicked).toEqual([]);
+    });
+  });
 });

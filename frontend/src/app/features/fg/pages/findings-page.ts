@@ -13,14 +13,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type { Finding, FindingKind, FindingQuery } from '@werkpad/shared';
+import type { Finding, FindingKind } from '@werkpad/shared';
+import { apiErrorMessage } from '../../../core/http/api-error';
 import { toIsoDate } from '../../../shared/dutch-dates';
 import { PAGE_SIZE_OPTIONS, PagedList } from '../../../shared/paged-list';
 import { ReviewFindingDialog, type ReviewFindingDialogData } from '../components/review-finding-dialog';
 import { dutchDateTime, findingKindLabel, findingKindOptions, isFindingKind, shortId } from '../fg-labels';
-import { FgService } from '../services/fg.service';
-
-type FindingFilter = Omit<FindingQuery, 'page' | 'pageSize'>;
+import { FgService, type FindingFilter, saveFile } from '../services/fg.service';
 
 /**
  * Unusual access found in the log (issue 6, item 3): outside caseload or assignment, denied
@@ -74,6 +73,8 @@ export class FindingsPage {
   protected readonly label = { kind: findingKindLabel, dateTime: dutchDateTime, shortId };
   /** Said in the live region after a review, so a screen-reader user hears that it worked. */
   protected readonly message = signal<string | null>(null);
+  protected readonly exporting = signal(false);
+  protected readonly exportError = signal<string | null>(null);
 
   constructor() {
     // The kind lives in the URL (?kind=…), so the dashboard's cards and the back button land on it.
@@ -116,6 +117,23 @@ export class FindingsPage {
       ...(to ? { to: toIsoDate(to) } : {}),
     });
     this.list.restart();
+  }
+
+  /** The findings under the filters in use (kind, status, period) as a CSV file. */
+  protected export(): void {
+    if (this.exporting()) return;
+    this.exporting.set(true);
+    this.exportError.set(null);
+    this.fg.exportFindings(this.applied()).subscribe({
+      next: (file) => {
+        saveFile(file);
+        this.exporting.set(false);
+      },
+      error: (error: unknown) => {
+        this.exportError.set(apiErrorMessage(error, 'De export is mislukt. Probeer het opnieuw.'));
+        this.exporting.set(false);
+      },
+    });
   }
 
   protected review(finding: Finding): void {

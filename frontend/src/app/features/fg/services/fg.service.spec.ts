@@ -50,6 +50,24 @@ describe('FgService', () => {
     expect(fileNameFromDisposition(null)).toBeNull();
   });
 
+  it('downloads the findings export as a blob with the filters, named by the server or after its content', () => {
+    let file: DownloadedFile | undefined;
+    service
+      .exportFindings({ kind: 'denied', reviewed: false, from: '2026-03-01' })
+      .subscribe((result) => (file = result));
+    const request = backend.expectOne('/api/findings/export?kind=denied&reviewed=false&from=2026-03-01');
+    expect(request.request.responseType).toBe('blob');
+    request.flush(new Blob(['Sleutel;Soort']), {
+      headers: { 'content-disposition': 'attachment; filename="bevindingen-20260301-1200.csv"' },
+    });
+    expect(file?.fileName).toBe('bevindingen-20260301-1200.csv');
+    expect(file?.blob).toBeInstanceOf(Blob);
+
+    service.exportFindings({}).subscribe((result) => (file = result));
+    backend.expectOne('/api/findings/export').flush(new Blob(['Sleutel']));
+    expect(file?.fileName).toBe('bevindingen.csv');
+  });
+
   it('asks findings with the review status, also when it is false', () => {
     service.findings({ kind: 'emergency', reviewed: false, page: 1, pageSize: 20 }).subscribe();
     backend

@@ -20,6 +20,9 @@ export type ExportFormat = 'csv' | 'pdf';
 /** The access-log filters without paging: what an export and a search share. */
 export type AccessLogFilter = Omit<AccessLogQuery, 'page' | 'pageSize'>;
 
+/** The findings filters without paging: what an export and the list share. */
+export type FindingFilter = Omit<FindingQuery, 'page' | 'pageSize'>;
+
 export interface DownloadedFile {
   readonly blob: Blob;
   readonly fileName: string;
@@ -104,6 +107,22 @@ export class FgService {
       params: toParams({ ...query }),
       context: navigationCritical(),
     });
+  }
+
+  /** The findings under the current filters as a CSV file (at most 10 000, said inside it). */
+  exportFindings(filter: FindingFilter): Observable<DownloadedFile> {
+    return this.http
+      .get('/api/findings/export', {
+        params: toParams({ ...filter }),
+        observe: 'response',
+        responseType: 'blob',
+      })
+      .pipe(
+        map((response) => ({
+          blob: response.body ?? new Blob(),
+          fileName: fileNameFromDisposition(response.headers.get('content-disposition')) ?? 'bevindingen.csv',
+        })),
+      );
   }
 
   reviewFinding(request: ReviewFindingRequest): Observable<Finding> {
