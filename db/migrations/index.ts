@@ -7,6 +7,7 @@ import { DutchNameOrder1763800000500 } from './1763800000500-DutchNameOrder';
 import { ConsentsAndDisclosures1763800000600 } from './1763800000600-ConsentsAndDisclosures';
 import { MedicalIsolation1763800000700 } from './1763800000700-MedicalIsolation';
 import { FgWorkplace1763800000800 } from './1763800000800-FgWorkplace';
+import { AuditAppendFunction1763800000900 } from './1763800000900-AuditAppendFunction';
 
 /** Every migration, in order. A new migration is added here (explicit, so bundling never misses one). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ConsentsAndDisclosures1763800000600,
   MedicalIsolation1763800000700,
   FgWorkplace1763800000800,
+  AuditAppendFunction1763800000900,
 ];

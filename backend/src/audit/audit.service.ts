@@ -6,9 +6,9 @@ import { type AuditChainVerification } from '@werkpad/shared';
 import { DataSource, EntityManager } from 'typeorm';
 
 import {
+  canonicalAuditRecord,
   type ChainedAuditFields,
   type StoredAuditRow,
-  chainHash,
   checkNextRow,
   startChainCheck,
 } from './audit-chain';
@@ -132,11 +132,10 @@ export class AuditService {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_GROUP_COMMIT);
         try {
-          await this.dataSource.transaction((m) =>
-            this.insertChained(
-              m,
-              batch.map((item) => item.fields),
-            ),
+          // Autocommit: one round trip, and the chain lock ends with the statement's commit.
+          await this.insertChained(
+            this.dataSource.manager,
+            batch.map((item) => item.fields),
           );
           batch.forEach((item) => item.settle());
         } catch (error) {
@@ -155,7 +154,7 @@ export class AuditService {
   ): Promise<void> {
     for (const item of batch) {
       try {
-        await this.dataSource.transaction((m) => this.insertChained(m, [item.fields]));
+        await this.insertChained(this.dataSource.manager, [item.fields]);
         item.settle();
       } catch (error) {
         item.settle(error);
@@ -163,55 +162,18 @@ export class AuditService {
     }
   }
 
-  /** Chains `events` in order after the current end of the log and inserts them in one statement. */
+  /**
+   * Chains `events` in order after the current end of the log and inserts them, in one call of the
+   * database function audit_append (migration 900): it takes the chain lock, reads the end of the
+   * chain after the lock is granted, and hashes each event's canonical form as chainHash does.
+   */
   private async insertChained(manager: EntityManager, events: readonly ChainedAuditFields[]): Promise<void> {
-    // The lock must be its own statement: under READ COMMITTED a statement's snapshot is taken
-    // before it waits, so reading the chain's end in the same statement could miss the row the
-    // previous lock holder just committed and fork the chain.
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
-    const last: Array<{ hash: Buffer }> = await manager.query(
-      'SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1',
-    );
-    let prevHash = last[0]?.hash ?? null;
-    const parameters: unknown[] = [];
-    const rows: string[] = [];
-    for (const fields of events) {
-      const hash = chainHash(prevHash, fields);
-      const values = [
-        fields.id,
-        fields.occurredAt,
-        fields.userId,
-        fields.username,
-        fields.roles,
-        fields.subjectClientIds,
-        fields.objectType,
-        fields.objectId,
-        fields.categories,
-        fields.action,
-        fields.result,
-        fields.ground,
-        fields.route,
-        fields.httpStatus,
-        fields.ip,
-        fields.userAgent,
-        fields.requestId,
-        fields.details,
-        prevHash,
-        hash,
-      ];
-      const offset = parameters.length;
-      rows.push(`(${values.map((_, index) => `$${offset + index + 1}`).join(', ')})`);
-      parameters.push(...values);
-      prevHash = hash;
-    }
-    // Identity values follow the order of the VALUES list, so seq order is chain order.
-    await manager.query(
-      `INSERT INTO audit_event (id, occurred_at, user_id, username, roles, subject_client_ids, object_type,
-         object_id, categories, action, result, ground, route, http_status, ip, user_agent, request_id,
-         details, prev_hash, hash)
-       VALUES ${rows.join(', ')}`,
-      parameters,
-    );
+    const payload = events.map((fields) => ({
+      ...fields,
+      occurredAt: fields.occurredAt.toISOString(),
+      canonical: canonicalAuditRecord(fields),
+    }));
+    await manager.query('SELECT audit_append($1, $2::jsonb)', [CHAIN_LOCK_KEY, JSON.stringify(payload)]);
   }
 
   /**
