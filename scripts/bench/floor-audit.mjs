@@ -1,15 +1,12 @@
 // The audit append of the floor: the same group commit, lock and hash chain as the app's
 // AuditService.append without a caller transaction (reads, denials, logins), so the floor pays
-// what the app pays for every audited read.
+// what the app pays for every audited read: one call of audit_append (migration 900) per batch.
 import { randomUUID } from 'node:crypto';
 
-import { chainHash, pool } from './floor-backend.mjs';
+import { canonicalAuditRecord, pool } from './floor-backend.mjs';
 
-const CHAIN_LOCK_KEY = 75_132_026; // AuditService's advisory-lock key
-const MAX_GROUP_COMMIT = 500; // AuditService's batch limit (20 parameters an event)
-
-const COLUMNS = `id, occurred_at, user_id, username, roles, subject_client_ids, object_type, object_id,
-  categories, action, result, ground, route, http_status, ip, user_agent, request_id, details, prev_hash, hash`;
+const CHAIN_LOCK_KEY = 75_132_026; // AuditService's advisory-lock key (7_513_2026)
+const MAX_GROUP_COMMIT = 500; // AuditService's batch limit
 
 /** The user fields of an audit row. */
 export function auditAs(user) {
@@ -51,7 +48,7 @@ async function flush() {
     while (queue.length > 0) {
       const batch = queue.splice(0, MAX_GROUP_COMMIT);
       try {
-        await inTransaction(batch.map((item) => item.fields));
+        await appendChained(batch.map((item) => item.fields));
         batch.forEach((item) => item.settle());
       } catch (error) {
         // As the app: one bad event must not fail the others, so retry them one by one.
@@ -67,7 +64,7 @@ async function flush() {
 async function appendOneByOne(batch) {
   for (const item of batch) {
     try {
-      await inTransaction([item.fields]);
+      await appendChained([item.fields]);
       item.settle();
     } catch (error) {
       item.settle(error);
@@ -75,52 +72,16 @@ async function appendOneByOne(batch) {
   }
 }
 
-/** One transaction: the lock, the chain's end, then all events chained in order in one INSERT. */
-async function inTransaction(events) {
-  const client = await pool.connect();
-  try {
-    await client.query('START TRANSACTION');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
-    const last = await client.query('SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1');
-    let prevHash = last.rows[0]?.hash ?? null;
-    const parameters = [];
-    const rows = [];
-    for (const fields of events) {
-      const hash = chainHash(prevHash, fields);
-      const values = [
-        fields.id,
-        fields.occurredAt,
-        fields.userId,
-        fields.username,
-        fields.roles,
-        fields.subjectClientIds,
-        fields.objectType,
-        fields.objectId,
-        fields.categories,
-        fields.action,
-        fields.result,
-        fields.ground,
-        fields.route,
-        fields.httpStatus,
-        fields.ip,
-        fields.userAgent,
-        fields.requestId,
-        fields.details,
-        prevHash,
-        hash,
-      ];
-      const offset = parameters.length;
-      rows.push(`(${values.map((_, index) => `$${offset + index + 1}`).join(', ')})`);
-      parameters.push(...values);
-      prevHash = hash;
-    }
-    // Identity values follow the order of the VALUES list, so seq order is chain order.
-    await client.query(`INSERT INTO audit_event (${COLUMNS}) VALUES ${rows.join(', ')}`, parameters);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+/**
+ * AuditService.insertChained: one statement in autocommit on a pool connection, as the app's
+ * `dataSource.manager.query`. The function takes the chain lock (released at the statement's
+ * commit), reads the chain's end and chains and inserts the events in array order.
+ */
+async function appendChained(events) {
+  const payload = events.map((fields) => ({
+    ...fields,
+    occurredAt: fields.occurredAt.toISOString(),
+    canonical: canonicalAuditRecord(fields),
+  }));
+  await pool.query('SELECT audit_append($1, $2::jsonb)', [CHAIN_LOCK_KEY, JSON.stringify(payload)]);
 }

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { ROOT } from '../lib/dev-env.mjs';
 
 const require = createRequire(import.meta.url);
-export const { chainHash } = require(join(ROOT, 'dist/backend/backend/src/audit/audit-chain.js'));
+export const { canonicalAuditRecord } = require(join(ROOT, 'dist/backend/backend/src/audit/audit-chain.js'));
 const { FieldCrypto } = require(join(ROOT, 'dist/backend/backend/src/common/crypto/field-crypto.js'));
 /** @werkpad/shared as the backend's build compiles it: pure functions and constants, no crypto. */
 export const shared = require(join(ROOT, 'dist/backend/shared/src/index.js'));
