@@ -9,7 +9,6 @@ import {
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -30,6 +29,7 @@ import { apiErrorMessage } from '../../../core/http/api-error';
 import { toIsoDate } from '../../../shared/dutch-dates';
 import { DutchPaginatorIntl } from '../../../shared/dutch-paginator-intl';
 import { PAGE_SIZE_OPTIONS, PagedList } from '../../../shared/paged-list';
+import { PeriodFields } from '../../../shared/period-fields';
 import {
   ACCESS_LOG_COUNT_CAP,
   actionLabel,
@@ -77,11 +77,6 @@ function uuidOrEmpty(control: AbstractControl<string>): ValidationErrors | null 
     RouterLink,
     MatButtonModule,
     MatButtonToggleModule,
-    // The parts, not MatDatepickerModule: the module provides its own English MatDatepickerIntl,
-    // which in this lazy route would shadow the Dutch one of provideDutchDates().
-    MatDatepicker,
-    MatDatepickerInput,
-    MatDatepickerToggle,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -89,6 +84,7 @@ function uuidOrEmpty(control: AbstractControl<string>): ValidationErrors | null 
     MatProgressBarModule,
     MatSelectModule,
     MatTableModule,
+    PeriodFields,
   ],
   providers: [{ provide: MatPaginatorIntl, useClass: AccessLogPaginatorIntl }],
   changeDetection: ChangeDetectionStrategy.OnPush,

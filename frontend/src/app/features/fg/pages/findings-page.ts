@@ -3,11 +3,9 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
@@ -17,6 +15,7 @@ import type { Finding, FindingKind } from '@werkpad/shared';
 import { apiErrorMessage } from '../../../core/http/api-error';
 import { toIsoDate } from '../../../shared/dutch-dates';
 import { PAGE_SIZE_OPTIONS, PagedList } from '../../../shared/paged-list';
+import { PeriodFields } from '../../../shared/period-fields';
 import { ReviewFindingDialog, type ReviewFindingDialogData } from '../components/review-finding-dialog';
 import { dutchDateTime, findingKindLabel, findingKindOptions, isFindingKind, shortId } from '../fg-labels';
 import { FgService, type FindingFilter, saveFile } from '../services/fg.service';
@@ -33,18 +32,13 @@ import { FgService, type FindingFilter, saveFile } from '../services/fg.service'
     RouterLink,
     MatButtonModule,
     MatButtonToggleModule,
-    // The parts, not MatDatepickerModule: the module provides its own English MatDatepickerIntl,
-    // which in this lazy route would shadow the Dutch one of provideDutchDates().
-    MatDatepicker,
-    MatDatepickerInput,
-    MatDatepickerToggle,
     MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatPaginatorModule,
     MatProgressBarModule,
     MatSelectModule,
     MatTableModule,
+    PeriodFields,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './findings-page.html',

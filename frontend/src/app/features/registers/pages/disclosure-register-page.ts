@@ -1,9 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
@@ -11,6 +9,7 @@ import { MatTableModule } from '@angular/material/table';
 import type { DisclosureRegisterQuery, DisclosureView, RecipientType } from '@werkpad/shared';
 import { toIsoDate } from '../../../shared/dutch-dates';
 import { PAGE_SIZE_OPTIONS, PagedList } from '../../../shared/paged-list';
+import { PeriodFields } from '../../../shared/period-fields';
 import {
   categoryLabels,
   dutchDateTime,
@@ -33,17 +32,12 @@ type DisclosureFilter = Omit<DisclosureRegisterQuery, 'page' | 'pageSize' | 'cli
   imports: [
     ReactiveFormsModule,
     MatCheckboxModule,
-    // The parts, not MatDatepickerModule: the module provides its own English MatDatepickerIntl,
-    // which in this lazy route would shadow the Dutch one of provideDutchDates().
-    MatDatepicker,
-    MatDatepickerInput,
-    MatDatepickerToggle,
     MatFormFieldModule,
-    MatInputModule,
     MatPaginatorModule,
     MatProgressBarModule,
     MatSelectModule,
     MatTableModule,
+    PeriodFields,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './disclosure-register-page.html',
