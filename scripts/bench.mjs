@@ -185,6 +185,15 @@ async function measure(scenario) {
         headers: { ...scenario.request.headers, 'x-floor-audit': 'off' },
       };
       row.floorNoAudit = await measuredRun(stack.floorUrl, { ...scenario, request }, scenario.load());
+      const load = scenario.load();
+      if (scenario.warmup) {
+        await runLoad(stack.appWithoutAuditUrl, {
+          request: scenario.request,
+          connections: load.connections,
+          duration: WARMUP_SECONDS,
+        });
+      }
+      row.appNoAudit = await measuredRun(stack.appWithoutAuditUrl, scenario, load);
     }
   } catch (error) {
     row.error = error.message;
@@ -219,6 +228,7 @@ async function main() {
     trajectoryId,
     ...options,
   }).filter((scenario) => options.scenarios.includes(scenario.name));
+  if (scenarios.some((scenario) => scenario.floorWithoutAudit)) await stack.startServerWithoutAudit();
   const rows = [];
   for (const scenario of scenarios) {
     console.log(`Running ${scenario.name}: ${scenario.title}…`);

@@ -89,6 +89,8 @@ export async function createTestContext(
     AUDIT_CHECKPOINT_KEY: randomBytes(32).toString('base64'),
     AUDIT_CHECKPOINT_DIR: mkdtempSync(join(tmpdir(), 'werkpad-checkpoints-')),
     AUDIT_CHECKPOINT_INTERVAL_MINUTES: '0',
+    AUDIT_PSEUDONYM_KEY: randomBytes(32).toString('base64'),
+    RETENTION_JOB_INTERVAL_MINUTES: '0',
     MIGRATE_ON_BOOT: 'false',
     ...(options.logLevel ? { LOG_LEVEL: options.logLevel } : {}),
   });

@@ -8,6 +8,7 @@ import { ConsentsAndDisclosures1763800000600 } from './1763800000600-ConsentsAnd
 import { MedicalIsolation1763800000700 } from './1763800000700-MedicalIsolation';
 import { FgWorkplace1763800000800 } from './1763800000800-FgWorkplace';
 import { AuditAppendFunction1763800000900 } from './1763800000900-AuditAppendFunction';
+import { Retention1763800001000 } from './1763800001000-Retention';
 
 /** Every migration, in order. A new migration is added here (explicit, so bundling never misses one). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   MedicalIsolation1763800000700,
   FgWorkplace1763800000800,
   AuditAppendFunction1763800000900,
+  Retention1763800001000,
 ];

@@ -7,6 +7,7 @@ import { canonicalAuditRecord, pool } from './floor-backend.mjs';
 
 const CHAIN_LOCK_KEY = 75_132_026; // AuditService's advisory-lock key (7_513_2026)
 const MAX_GROUP_COMMIT = 500; // AuditService's batch limit
+const MAX_BATCHES_IN_FLIGHT = 1; // AuditService's batches under way at once
 
 /** The user fields of an audit row. */
 export function auditAs(user) {
@@ -15,7 +16,7 @@ export function auditAs(user) {
 
 /** Events waiting for the next group commit, each with the promise of its request. */
 const queue = [];
-let flushing = false;
+let batchesInFlight = 0;
 
 /**
  * AuditService.append without a manager: the event joins the next group commit and the promise
@@ -37,27 +38,30 @@ export function appendAudit(event, request) {
   };
   return new Promise((resolve, reject) => {
     queue.push({ fields, settle: (error) => (error === undefined ? resolve() : reject(error)) });
-    if (!flushing) void flush();
+    sendBatches();
   });
 }
 
-/** One flush loop: events that arrive while a batch is written go into the next batch. */
-async function flush() {
-  flushing = true;
+/** As AuditService.sendBatches: at most MAX_BATCHES_IN_FLIGHT batches under way at once. */
+function sendBatches() {
+  while (queue.length > 0 && batchesInFlight < MAX_BATCHES_IN_FLIGHT) {
+    const batch = queue.splice(0, MAX_GROUP_COMMIT);
+    batchesInFlight += 1;
+    void writeBatch(batch).finally(() => {
+      batchesInFlight -= 1;
+      sendBatches();
+    });
+  }
+}
+
+async function writeBatch(batch) {
   try {
-    while (queue.length > 0) {
-      const batch = queue.splice(0, MAX_GROUP_COMMIT);
-      try {
-        await appendChained(batch.map((item) => item.fields));
-        batch.forEach((item) => item.settle());
-      } catch (error) {
-        // As the app: one bad event must not fail the others, so retry them one by one.
-        if (batch.length === 1) batch[0].settle(error);
-        else await appendOneByOne(batch);
-      }
-    }
-  } finally {
-    flushing = false;
+    await appendChained(batch.map((item) => item.fields));
+    batch.forEach((item) => item.settle());
+  } catch (error) {
+    // As the app: one bad event must not fail the others, so retry them one by one.
+    if (batch.length === 1) batch[0].settle(error);
+    else await appendOneByOne(batch);
   }
 }
 

@@ -34,7 +34,10 @@ export function failures(result) {
 }
 
 export function isFlagged(row) {
-  return Boolean(row.error) || [row.app, row.floor, row.floorNoAudit].some((result) => failures(result) > 0);
+  return (
+    Boolean(row.error) ||
+    [row.app, row.floor, row.floorNoAudit, row.appNoAudit].some((result) => result && failures(result) > 0)
+  );
 }
 
 function rowCells(row) {
@@ -73,8 +76,9 @@ export function printFlags(rows) {
       ['app', row.app],
       ['floor', row.floor],
       ['floor without audit', row.floorNoAudit],
+      ['app without audit', row.appNoAudit],
     ]) {
-      if (failures(result) === 0) continue;
+      if (!result || failures(result) === 0) continue;
       const codes = Object.entries(result.statusCodes)
         .map(([code, count]) => `${code}×${count}`)
         .join(', ');
@@ -158,14 +162,21 @@ export function printLockWaits(rows) {
 export function printAuditCosts(rows) {
   const measured = rows.filter((row) => !row.error && row.floorNoAudit);
   if (measured.length === 0) return;
-  console.log('\nCost of the audit append (group commit), floor with and without it, same run:');
-  for (const { name, floor, floorNoAudit } of measured) {
-    const share = (1 - floor.perSecond / floorNoAudit.perSecond) * 100;
+  console.log('\nCost of auditing (group commit), the same read with and without its audit row, same run:');
+  const without = (run) =>
+    `${rate(run.perSecond)} req/s, p50 ${ms(run.p50)} ms, p95 ${ms(run.p95)} ms ` +
+    `(other processes ${(run.foreignCpu * 100).toFixed(0)}% CPU)`;
+  const cost = (withAudit, withoutAudit) => (1 - withAudit.perSecond / withoutAudit.perSecond) * 100;
+  for (const { name, app, floor, floorNoAudit, appNoAudit } of measured) {
+    if (appNoAudit) {
+      console.log(
+        `  ${name.padEnd(NAME_WIDTH)} app without:   ${without(appNoAudit)}; ` +
+          `auditing costs the app ${cost(app, appNoAudit).toFixed(0)}% of its throughput (target ≤ 10%)`,
+      );
+    }
     console.log(
-      `  ${name.padEnd(NAME_WIDTH)} without: ${rate(floorNoAudit.perSecond)} req/s, ` +
-        `p50 ${ms(floorNoAudit.p50)} ms, p95 ${ms(floorNoAudit.p95)} ms ` +
-        `(other processes ${(floorNoAudit.foreignCpu * 100).toFixed(0)}% CPU); ` +
-        `the append costs the floor ${share.toFixed(0)}% of its throughput (target ≤ 10%)`,
+      `  ${''.padEnd(NAME_WIDTH)} floor without: ${without(floorNoAudit)}; ` +
+        `the append costs the floor ${cost(floor, floorNoAudit).toFixed(0)}% of its throughput`,
     );
   }
 }
@@ -180,8 +191,9 @@ export function printMachine({ postgresVersion, date }) {
   console.log(`PostgreSQL: ${postgresVersion} (embedded, fsync=off, throwaway data folder)`);
 }
 
-export function printMemory({ server, floor }) {
+export function printMemory({ server, floor, serverWithoutAudit }) {
   const show = (memory) => `RSS ${memory.rssMiB.toFixed(0)} MiB (peak ${memory.peakMiB.toFixed(0)} MiB)`;
   if (server) console.log(`Werkpad server after the run: ${show(server)}`);
   if (floor) console.log(`Floor server after the run:   ${show(floor)}`);
+  if (serverWithoutAudit) console.log(`Server without audit:         ${show(serverWithoutAudit)}`);
 }

@@ -20,6 +20,7 @@ import { backendEnv, DEMO_PASSWORD, ROOT } from '../lib/dev-env.mjs';
 const SERVER_MAIN = join(ROOT, 'dist/backend/backend/src/main.js');
 const SEED_CLI = join(ROOT, 'dist/backend/backend/src/cli/seed-demo.js');
 const FLOOR_MAIN = join(ROOT, 'scripts/bench/floor-server.mjs');
+const SERVER_WITHOUT_AUDIT_MAIN = join(ROOT, 'scripts/bench/server-without-audit.mjs');
 const APP_ROLE = 'werkpad_app';
 const MEDICAL_ROLE = 'werkpad_medical';
 const START_TIMEOUT_MS = 60_000;
@@ -39,6 +40,7 @@ function generateSecrets() {
     blindIndexKey: randomBytes(32).toString('base64'),
     medicalEncryptionKey: randomBytes(32).toString('base64'),
     auditCheckpointKey: randomBytes(32).toString('base64'),
+    auditPseudonymKey: randomBytes(32).toString('base64'),
   };
 }
 
@@ -69,6 +71,7 @@ function serverEnv(databaseUrl, secrets, checkpointDir) {
     BLIND_INDEX_KEY: secrets.blindIndexKey,
     MEDICAL_ENCRYPTION_KEY: secrets.medicalEncryptionKey,
     AUDIT_CHECKPOINT_KEY: secrets.auditCheckpointKey,
+    AUDIT_PSEUDONYM_KEY: secrets.auditPseudonymKey,
     // In the throwaway folder, not in .data; and no checkpoint timer to disturb a measured run.
     AUDIT_CHECKPOINT_DIR: checkpointDir,
     AUDIT_CHECKPOINT_INTERVAL_MINUTES: '0',
@@ -179,6 +182,21 @@ export class BenchStack {
     await waitForHttp(`${this.appUrl}/api/health`, this.server, 'The Werkpad server');
   }
 
+  /** The same compiled server with AuditService's writes left out (server-without-audit.mjs). */
+  async startServerWithoutAudit() {
+    const port = await freePort();
+    this.appWithoutAuditUrl = `http://127.0.0.1:${port}`;
+    this.serverWithoutAudit = spawnNode(SERVER_WITHOUT_AUDIT_MAIN, [], {
+      ...serverEnv(this.ownerUrl, this.secrets, this.checkpointDir),
+      PORT: String(port),
+    });
+    await waitForHttp(
+      `${this.appWithoutAuditUrl}/api/health`,
+      this.serverWithoutAudit,
+      'The server without audit',
+    );
+  }
+
   async startFloor() {
     const port = await freePort();
     this.floorUrl = `http://127.0.0.1:${port}`;
@@ -234,6 +252,7 @@ export class BenchStack {
     return {
       server: this.server ? memoryOf(this.server.child.pid) : null,
       floor: this.floor ? memoryOf(this.floor.child.pid) : null,
+      serverWithoutAudit: this.serverWithoutAudit ? memoryOf(this.serverWithoutAudit.child.pid) : null,
     };
   }
 
@@ -242,6 +261,7 @@ export class BenchStack {
     for (const [label, processInfo] of [
       ['The Werkpad server', this.server],
       ['The floor server', this.floor],
+      ['The server without audit', this.serverWithoutAudit],
     ]) {
       if (processInfo && !isRunning(processInfo.child)) {
         throw new Error(`${label} exited during the run:\n${processInfo.lines.join('\n')}`);
@@ -251,7 +271,7 @@ export class BenchStack {
 
   /** Synchronous part of the clean-up, also run from process.on('exit'), where nothing can be awaited. */
   killNow() {
-    for (const processInfo of [this.server, this.floor]) {
+    for (const processInfo of [this.server, this.floor, this.serverWithoutAudit]) {
       if (isRunning(processInfo?.child)) processInfo.child.kill('SIGTERM');
     }
     // The folder may go only once PostgreSQL no longer writes to it.
@@ -268,7 +288,9 @@ export class BenchStack {
   }
 
   async #stop() {
-    const exits = [this.server, this.floor].filter((p) => isRunning(p?.child)).map((p) => p.exited);
+    const exits = [this.server, this.floor, this.serverWithoutAudit]
+      .filter((p) => isRunning(p?.child))
+      .map((p) => p.exited);
     this.killNow();
     await Promise.all(exits);
     if (this.database) await this.stopDatabase();

@@ -22,6 +22,7 @@ const SECRET_GENERATORS = {
   blindIndexKey: () => randomBytes(32).toString('base64'),
   medicalEncryptionKey: () => randomBytes(32).toString('base64'),
   auditCheckpointKey: () => randomBytes(32).toString('base64'),
+  auditPseudonymKey: () => randomBytes(32).toString('base64'),
 };
 
 /**
@@ -79,6 +80,7 @@ export function backendEnv(databaseUrl, secrets) {
     BLIND_INDEX_KEY: process.env.BLIND_INDEX_KEY ?? secrets?.blindIndexKey,
     MEDICAL_ENCRYPTION_KEY: process.env.MEDICAL_ENCRYPTION_KEY ?? secrets?.medicalEncryptionKey,
     AUDIT_CHECKPOINT_KEY: process.env.AUDIT_CHECKPOINT_KEY ?? secrets?.auditCheckpointKey,
+    AUDIT_PSEUDONYM_KEY: process.env.AUDIT_PSEUDONYM_KEY ?? secrets?.auditPseudonymKey,
     // Outside the database, beside it in .data (in production: a separate, write-once location).
     AUDIT_CHECKPOINT_DIR: process.env.AUDIT_CHECKPOINT_DIR ?? join(DATA_DIR, 'audit-checkpoints'),
   };

@@ -21,3 +21,4 @@ export * from './contracts/disclosures';
 export * from './contracts/expertise';
 export * from './lib/medical-ciphertext';
 export * from './contracts/fg';
+export * from './contracts/retention';

@@ -69,8 +69,18 @@ export function toStoredRow(row: AuditRowRecord): StoredAuditRow {
   };
 }
 
-/** At most this many events per group commit (one INSERT of 20 parameters per event). */
+/** At most this many events per group commit (one call of audit_append). */
 const MAX_GROUP_COMMIT = 500;
+/**
+ * Group commits sent to the database at once. Two were measured slower than one (docs/benchmarks.md,
+ * 09:21 run): half-size batches, twice the statements, and the second waits for the lock anyway.
+ */
+const MAX_BATCHES_IN_FLIGHT = 1;
+
+interface QueuedAuditEvent {
+  fields: ChainedAuditFields;
+  settle: (error?: unknown) => void;
+}
 
 /** The stored fields of an event; the time is when it happened, not when its batch is written. */
 function auditFields(input: AuditEventInput): ChainedAuditFields {
@@ -105,53 +115,61 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Events waiting for the next group commit, each with the promise of its caller. */
-  private readonly queue: Array<{ fields: ChainedAuditFields; settle: (error?: unknown) => void }> = [];
-  private flushing = false;
+  private readonly queue: QueuedAuditEvent[] = [];
+  /** Batches sent to the database and not yet answered. */
+  private batchesInFlight = 0;
 
   /**
    * Appends one event. With `manager` the row joins the caller's transaction, so a change and its
    * log entry commit or roll back together; the advisory lock is held until that commit.
    *
    * Without one (reads, denials, logins) the event joins a group commit: events that arrive while
-   * a batch is being written go into the next batch, written under one lock in one transaction.
-   * Each caller's promise resolves only after its row has committed, so a crash loses no event
-   * that a response was given for; a read still answers only once it is logged (fail closed).
+   * batches are being written go into the next batch, written under the chain lock in one
+   * statement. Each caller's promise resolves only after its row has committed, so a crash loses
+   * no event that a response was given for; a read still answers only once it is logged (fail
+   * closed).
    */
   async append(input: AuditEventInput, manager?: EntityManager): Promise<void> {
     const fields = auditFields(input);
     if (manager) return this.insertChained(manager, [fields]);
     await new Promise<void>((resolve, reject) => {
       this.queue.push({ fields, settle: (error) => (error === undefined ? resolve() : reject(error)) });
-      if (!this.flushing) void this.flush();
+      this.sendBatches();
     });
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_GROUP_COMMIT);
-        try {
-          // Autocommit: one round trip, and the chain lock ends with the statement's commit.
-          await this.insertChained(
-            this.dataSource.manager,
-            batch.map((item) => item.fields),
-          );
-          batch.forEach((item) => item.settle());
-        } catch (error) {
-          // One bad event must not fail the others: retry them one by one, each with its own outcome.
-          if (batch.length === 1) batch[0].settle(error);
-          else await this.appendOneByOne(batch);
-        }
-      }
-    } finally {
-      this.flushing = false;
+  /**
+   * Sends queued events while fewer than MAX_BATCHES_IN_FLIGHT batches are under way; events that
+   * arrive meanwhile wait for the next batch. Were more batches in flight, the chain would still stay
+   * linear: audit_append reads the chain's end after taking the lock.
+   */
+  private sendBatches(): void {
+    while (this.queue.length > 0 && this.batchesInFlight < MAX_BATCHES_IN_FLIGHT) {
+      const batch = this.queue.splice(0, MAX_GROUP_COMMIT);
+      this.batchesInFlight += 1;
+      void this.writeBatch(batch).finally(() => {
+        this.batchesInFlight -= 1;
+        this.sendBatches();
+      });
     }
   }
 
-  private async appendOneByOne(
-    batch: Array<{ fields: ChainedAuditFields; settle: (error?: unknown) => void }>,
-  ): Promise<void> {
+  private async writeBatch(batch: QueuedAuditEvent[]): Promise<void> {
+    try {
+      // Autocommit: one round trip, and the chain lock ends with the statement's commit.
+      await this.insertChained(
+        this.dataSource.manager,
+        batch.map((item) => item.fields),
+      );
+      batch.forEach((item) => item.settle());
+    } catch (error) {
+      // One bad event must not fail the others: retry them one by one, each with its own outcome.
+      if (batch.length === 1) batch[0].settle(error);
+      else await this.appendOneByOne(batch);
+    }
+  }
+
+  private async appendOneByOne(batch: QueuedAuditEvent[]): Promise<void> {
     for (const item of batch) {
       try {
         await this.insertChained(this.dataSource.manager, [item.fields]);

@@ -25,6 +25,10 @@ export class AppConfig {
   /** Ed25519 seed (base64) that signs audit checkpoints; kept outside the database. */
   readonly auditCheckpointKey: string;
   readonly auditCheckpointDir: string;
+  /** HMAC key (base64) of the audit log's subject references; outside the database. */
+  readonly auditPseudonymKey: string;
+  /** 0: the destruction-list job runs on demand only. */
+  readonly retentionJobIntervalMinutes: number;
   /** 0: no timer, checkpoints on demand only. */
   readonly auditCheckpointIntervalMinutes: number;
   readonly findingsManyClientsPerDay: number;
@@ -52,6 +56,8 @@ export class AppConfig {
     this.trustProxy = env.TRUST_PROXY ?? false;
     this.auditCheckpointKey = env.AUDIT_CHECKPOINT_KEY;
     this.auditCheckpointDir = env.AUDIT_CHECKPOINT_DIR;
+    this.auditPseudonymKey = env.AUDIT_PSEUDONYM_KEY;
+    this.retentionJobIntervalMinutes = env.RETENTION_JOB_INTERVAL_MINUTES;
     this.auditCheckpointIntervalMinutes = env.AUDIT_CHECKPOINT_INTERVAL_MINUTES;
     this.findingsManyClientsPerDay = env.FINDINGS_MANY_CLIENTS_PER_DAY;
     const [start, end] = env.OFFICE_HOURS.split('-').map((time) => {

@@ -11,6 +11,7 @@ const valid = {
   BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'),
   MEDICAL_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
   AUDIT_CHECKPOINT_KEY: Buffer.alloc(32, 4).toString('base64'),
+  AUDIT_PSEUDONYM_KEY: Buffer.alloc(32, 5).toString('base64'),
   AUDIT_CHECKPOINT_DIR: '/var/lib/werkpad/checkpoints',
 };
 

@@ -90,6 +90,14 @@ export class Environment {
   @IsBase64({}, { message: 'AUDIT_CHECKPOINT_KEY must be 32 bytes, base64-encoded' })
   AUDIT_CHECKPOINT_KEY: string;
 
+  /**
+   * HMAC key (32 bytes, base64) of the audit log's subject references (R-RET-05): the hash chain
+   * covers HMAC(key, client id), not the id, so destruction can remove the id and the chain still
+   * verifies. Kept outside the database, like the other keys.
+   */
+  @IsBase64({}, { message: 'AUDIT_PSEUDONYM_KEY must be 32 bytes, base64-encoded' })
+  AUDIT_PSEUDONYM_KEY: string;
+
   /** A directory outside the database where signed checkpoints are written. */
   @IsString()
   @MinLength(1, { message: 'AUDIT_CHECKPOINT_DIR must name a directory' })
@@ -113,6 +121,12 @@ export class Environment {
     message: 'OFFICE_HOURS must look like 07:00-19:00',
   })
   OFFICE_HOURS = '07:00-19:00';
+
+  /** Minutes between runs of the job that prepares the destruction list; 0 turns the timer off. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1440 : Number(value)))
+  @IsInt({ message: 'RETENTION_JOB_INTERVAL_MINUTES must be a whole number of minutes' })
+  @Min(0, { message: 'RETENTION_JOB_INTERVAL_MINUTES must be a whole number of minutes' })
+  RETENTION_JOB_INTERVAL_MINUTES = 1440;
 }
 
 const SECRETS = [
@@ -123,6 +137,7 @@ const SECRETS = [
   'BLIND_INDEX_KEY',
   'MEDICAL_ENCRYPTION_KEY',
   'AUDIT_CHECKPOINT_KEY',
+  'AUDIT_PSEUDONYM_KEY',
   'AUDIT_CHECKPOINT_DIR',
 ] as const;
 
@@ -131,6 +146,7 @@ const KEYS = [
   'BLIND_INDEX_KEY',
   'MEDICAL_ENCRYPTION_KEY',
   'AUDIT_CHECKPOINT_KEY',
+  'AUDIT_PSEUDONYM_KEY',
 ] as const;
 
 export class ConfigurationError extends Error {}

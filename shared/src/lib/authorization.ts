@@ -32,6 +32,9 @@ export const SUBJECTS = [
   'DataBreach',
   'ProcessingRegister',
   'EmergencyAccess',
+  'RetentionPolicy',
+  'LegalHold',
+  'DestructionList',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 

@@ -585,6 +585,7 @@ describe('medical module (R-MED-01, R-MED-04, R-MED-06)', () => {
         MEDICAL_ENCRYPTION_KEY: keyB,
         MEDICAL_ENCRYPTION_PREVIOUS_KEYS: keyA,
         AUDIT_CHECKPOINT_KEY: ctx.config.auditCheckpointKey,
+        AUDIT_PSEUDONYM_KEY: ctx.config.auditPseudonymKey,
         AUDIT_CHECKPOINT_DIR: ctx.config.auditCheckpointDir,
       }),
     );
