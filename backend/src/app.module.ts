@@ -26,6 +26,8 @@ import { Client } from './modules/clients/client.entity';
 import { AccessLogModule } from './modules/access-log/access-log.module';
 import { AccessGroundsModule } from './modules/access-grounds/access-grounds.module';
 import { BreachesModule } from './modules/breaches/breaches.module';
+import { DestructionModule } from './modules/destruction/destruction.module';
+import { RetentionModule } from './modules/retention/retention.module';
 import { FgDashboardModule } from './modules/fg-dashboard/fg-dashboard.module';
 import { ProcessingRegisterModule } from './modules/processing-register/processing-register.module';
 import { ClientsModule } from './modules/clients/clients.module';
@@ -106,6 +108,8 @@ export class AppModule {
         ProcessingRegisterModule,
         FgDashboardModule,
         AccessLogModule,
+        RetentionModule,
+        DestructionModule,
         ...extraModules,
         ...(frontend
           ? [

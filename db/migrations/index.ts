@@ -9,6 +9,8 @@ import { MedicalIsolation1763800000700 } from './1763800000700-MedicalIsolation'
 import { FgWorkplace1763800000800 } from './1763800000800-FgWorkplace';
 import { AuditAppendFunction1763800000900 } from './1763800000900-AuditAppendFunction';
 import { Retention1763800001000 } from './1763800001000-Retention';
+import { DestroyDossier1763800001050 } from './1763800001050-DestroyDossier';
+import { AuditSubjectRefs1763800001100 } from './1763800001100-AuditSubjectRefs';
 
 /** Every migration, in order. A new migration is added here (explicit, so bundling never misses one). */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   FgWorkplace1763800000800,
   AuditAppendFunction1763800000900,
   Retention1763800001000,
+  DestroyDossier1763800001050,
+  AuditSubjectRefs1763800001100,
 ];

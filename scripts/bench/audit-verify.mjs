@@ -31,6 +31,10 @@ function toStoredRow(row) {
     userAgent: row.user_agent,
     requestId: row.request_id,
     details: row.details,
+    chainVersion: row.chain_version === 2 ? 2 : 1,
+    subjectRefs: row.subject_refs ?? [],
+    objectRef: row.object_ref ?? null,
+    redacted: row.redacted === true,
     prevHash: row.prev_hash,
     hash: row.hash,
   };
@@ -39,18 +43,21 @@ function toStoredRow(row) {
 /** Walks the whole log in seq order (as the owner); the result names the first broken row. */
 export async function verifyAuditChain(stack) {
   // Loaded here, not on import: scripts/bench.mjs builds dist/ only after its imports.
-  const { checkNextRow, startChainCheck } = require(
+  const { checkNextRow, startChainCheck, subjectRef } = require(
     join(ROOT, 'dist/backend/backend/src/audit/audit-chain.js'),
   );
+  const key = Buffer.from(stack.secrets.auditPseudonymKey, 'base64');
+  const refOf = (clientId) => subjectRef(key, clientId);
   let state = startChainCheck();
   let afterSeq = '0';
   for (;;) {
-    const rows = await stack.query('SELECT * FROM audit_event WHERE seq > $1 ORDER BY seq LIMIT $2', [
-      afterSeq,
-      PAGE_SIZE,
-    ]);
+    const rows = await stack.query(
+      `SELECT e.*, EXISTS (SELECT 1 FROM audit_event_redaction r WHERE r.seq = e.seq) AS redacted
+         FROM audit_event e WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`,
+      [afterSeq, PAGE_SIZE],
+    );
     for (const row of rows) {
-      state = checkNextRow(state, toStoredRow(row));
+      state = checkNextRow(state, toStoredRow(row), refOf);
       if (!state.ok) return state;
     }
     if (rows.length < PAGE_SIZE) return state;

@@ -3,7 +3,7 @@
 // what the app pays for every audited read: one call of audit_append (migration 900) per batch.
 import { randomUUID } from 'node:crypto';
 
-import { canonicalAuditRecord, pool } from './floor-backend.mjs';
+import { canonicalAuditRecord, pool, refFor } from './floor-backend.mjs';
 
 const CHAIN_LOCK_KEY = 75_132_026; // AuditService's advisory-lock key (7_513_2026)
 const MAX_GROUP_COMMIT = 500; // AuditService's batch limit
@@ -23,7 +23,7 @@ let batchesInFlight = 0;
  * resolves only after its row has committed, so the response still waits for the log.
  */
 export function appendAudit(event, request) {
-  const fields = {
+  const base = {
     id: randomUUID(),
     occurredAt: new Date(),
     subjectClientIds: [],
@@ -35,6 +35,14 @@ export function appendAudit(event, request) {
     ip: request.socket.remoteAddress ?? null,
     userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
     requestId: randomUUID(),
+  };
+  // As AuditService's auditFields: chain version 2, the clients as keyed references.
+  const fields = {
+    ...base,
+    chainVersion: 2,
+    subjectRefs: base.subjectClientIds.map(refFor),
+    objectRef:
+      base.objectId !== null && base.subjectClientIds.includes(base.objectId) ? refFor(base.objectId) : null,
   };
   return new Promise((resolve, reject) => {
     queue.push({ fields, settle: (error) => (error === undefined ? resolve() : reject(error)) });

@@ -10,7 +10,12 @@ import pg from 'pg';
 import { ROOT } from '../lib/dev-env.mjs';
 
 const require = createRequire(import.meta.url);
-export const { canonicalAuditRecord } = require(join(ROOT, 'dist/backend/backend/src/audit/audit-chain.js'));
+export const { canonicalAuditRecord, subjectRef } = require(
+  join(ROOT, 'dist/backend/backend/src/audit/audit-chain.js'),
+);
+const pseudonymKey = Buffer.from(process.env.AUDIT_PSEUDONYM_KEY ?? '', 'base64');
+/** AuditService.refFor: the keyed reference of a client in the log (chain version 2). */
+export const refFor = (clientId) => subjectRef(pseudonymKey, clientId);
 const { FieldCrypto } = require(join(ROOT, 'dist/backend/backend/src/common/crypto/field-crypto.js'));
 /** @werkpad/shared as the backend's build compiles it: pure functions and constants, no crypto. */
 export const shared = require(join(ROOT, 'dist/backend/shared/src/index.js'));

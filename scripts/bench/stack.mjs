@@ -209,6 +209,7 @@ export class BenchStack {
       FIELD_ENCRYPTION_KEY: this.secrets.fieldEncryptionKey,
       BLIND_INDEX_KEY: this.secrets.blindIndexKey,
       MEDICAL_ENCRYPTION_KEY: this.secrets.medicalEncryptionKey,
+      AUDIT_PSEUDONYM_KEY: this.secrets.auditPseudonymKey,
     });
     await waitForHttp(`${this.floorUrl}/health`, this.floor, 'The floor server');
   }

@@ -43,7 +43,8 @@ function chain(length: number): StoredAuditRow[] {
   return rows;
 }
 
-const verify = (rows: StoredAuditRow[]) => rows.reduce(checkNextRow, startChainCheck());
+const verify = (rows: StoredAuditRow[]) =>
+  rows.reduce((state, row) => checkNextRow(state, row), startChainCheck());
 
 describe('audit hash chain', () => {
   it('R-AUD-02: accepts an intact chain', () => {

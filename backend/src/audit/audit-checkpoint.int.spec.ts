@@ -134,6 +134,7 @@ describe('R-AUD-02: signed checkpoints of the audit chain', () => {
     expect(await verify()).toEqual({
       ok: true,
       checked: expect.any(Number),
+      checkedByLinkOnly: 0,
       firstBrokenSeq: null,
       reason: null,
       checkpoint: {
@@ -269,7 +270,7 @@ describe('R-AUD-02: signed checkpoints of the audit chain', () => {
     const dataSource = new DataSource({ type: 'postgres', url: ctx.appRoleUrl });
     await dataSource.initialize();
     try {
-      const service = new AuditCheckpointService(new AuditService(dataSource), ctx.config);
+      const service = new AuditCheckpointService(new AuditService(dataSource, ctx.config), ctx.config);
       const written = await service.write();
       expect(written.rowCount).toBeGreaterThan(0);
       await expect(service.verify()).resolves.toMatchObject({

@@ -296,7 +296,9 @@ describe('audit trail', () => {
       const dataSource = new DataSource({ type: 'postgres', url: ctx.appRoleUrl });
       await dataSource.initialize();
       try {
-        await expect(new AuditService(dataSource).verifyChain()).resolves.toMatchObject({ ok: true });
+        await expect(new AuditService(dataSource, ctx.config).verifyChain()).resolves.toMatchObject({
+          ok: true,
+        });
       } finally {
         await dataSource.destroy();
       }

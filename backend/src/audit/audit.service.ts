@@ -5,12 +5,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type AuditChainVerification } from '@werkpad/shared';
 import { DataSource, EntityManager } from 'typeorm';
 
+import { AppConfig } from '../config/app-config';
 import {
   canonicalAuditRecord,
   type ChainedAuditFields,
   type StoredAuditRow,
   checkNextRow,
   startChainCheck,
+  subjectRef,
 } from './audit-chain';
 import { type AuditEventInput } from './audit-event';
 
@@ -39,6 +41,11 @@ export interface AuditRowRecord {
   user_agent: string | null;
   request_id: string | null;
   details: Record<string, string> | null;
+  chain_version?: number;
+  subject_refs?: string[];
+  object_ref?: string | null;
+  /** Selected by verifyChain: the row is listed in audit_event_redaction. */
+  redacted?: boolean;
   prev_hash: Buffer | null;
   hash: Buffer;
 }
@@ -64,6 +71,10 @@ export function toStoredRow(row: AuditRowRecord): StoredAuditRow {
     userAgent: row.user_agent,
     requestId: row.request_id,
     details: row.details,
+    chainVersion: row.chain_version === 2 ? 2 : 1,
+    subjectRefs: row.subject_refs ?? [],
+    objectRef: row.object_ref ?? null,
+    redacted: row.redacted === true,
     prevHash: row.prev_hash,
     hash: row.hash,
   };
@@ -82,17 +93,27 @@ interface QueuedAuditEvent {
   settle: (error?: unknown) => void;
 }
 
-/** The stored fields of an event; the time is when it happened, not when its batch is written. */
-function auditFields(input: AuditEventInput): ChainedAuditFields {
+/**
+ * The stored fields of an event (chain version 2); the time is when it happened, not when its batch
+ * is written. A Client object is always among the subjects, so destruction finds and pseudonymises it.
+ */
+function auditFields(input: AuditEventInput, refOf: (clientId: string) => string): ChainedAuditFields {
+  const objectId = input.objectId ?? null;
+  const subjects = new Set(input.subjectClientIds ?? []);
+  if (input.objectType === 'Client' && objectId !== null) subjects.add(objectId);
+  const subjectClientIds = [...subjects];
   return {
     id: randomUUID(),
     occurredAt: new Date(),
     userId: input.userId,
     username: input.username,
     roles: [...input.roles],
-    subjectClientIds: [...new Set(input.subjectClientIds ?? [])],
+    subjectClientIds,
+    chainVersion: 2,
+    subjectRefs: subjectClientIds.map(refOf),
+    objectRef: objectId !== null && subjects.has(objectId) ? refOf(objectId) : null,
     objectType: input.objectType,
-    objectId: input.objectId ?? null,
+    objectId,
     categories: [...new Set(input.categories ?? [])],
     action: input.action,
     result: input.result,
@@ -112,7 +133,19 @@ function auditFields(input: AuditEventInput): ChainedAuditFields {
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly pseudonymKey: Buffer;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    this.pseudonymKey = Buffer.from(config.auditPseudonymKey, 'base64');
+  }
+
+  /** The pseudonymous reference of a client in the log (R-RET-05), also a destroyed dossier's reference. */
+  refFor(clientId: string): string {
+    return subjectRef(this.pseudonymKey, clientId);
+  }
 
   /** Events waiting for the next group commit, each with the promise of its caller. */
   private readonly queue: QueuedAuditEvent[] = [];
@@ -130,7 +163,7 @@ export class AuditService {
    * closed).
    */
   async append(input: AuditEventInput, manager?: EntityManager): Promise<void> {
-    const fields = auditFields(input);
+    const fields = auditFields(input, (clientId) => this.refFor(clientId));
     if (manager) return this.insertChained(manager, [fields]);
     await new Promise<void>((resolve, reject) => {
       this.queue.push({ fields, settle: (error) => (error === undefined ? resolve() : reject(error)) });
@@ -223,11 +256,12 @@ export class AuditService {
     let afterSeq = '0';
     for (;;) {
       const rows: AuditRowRecord[] = await this.dataSource.query(
-        'SELECT * FROM audit_event WHERE seq > $1 ORDER BY seq LIMIT $2',
+        `SELECT e.*, EXISTS (SELECT 1 FROM audit_event_redaction r WHERE r.seq = e.seq) AS redacted
+           FROM audit_event e WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`,
         [afterSeq, VERIFY_PAGE_SIZE],
       );
       for (const row of rows) {
-        state = checkNextRow(state, toStoredRow(row));
+        state = checkNextRow(state, toStoredRow(row), (clientId) => this.refFor(clientId));
         if (!state.ok) break;
       }
       if (!state.ok || rows.length < VERIFY_PAGE_SIZE) break;
@@ -236,6 +270,7 @@ export class AuditService {
     return {
       ok: state.ok,
       checked: state.checked,
+      checkedByLinkOnly: state.checkedByLinkOnly,
       firstBrokenSeq: state.firstBrokenSeq,
       reason: state.reason,
     };

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   });
   await dataSource.initialize();
   try {
-    const checkpoint = await new AuditCheckpointService(new AuditService(dataSource), config).write();
+    const checkpoint = await new AuditCheckpointService(new AuditService(dataSource, config), config).write();
     console.log(
       `Controlepunt geschreven: ${checkpoint.location} (regel ${checkpoint.seq}, ${checkpoint.rowCount} regels, sleutel ${checkpoint.keyId}).`,
     );

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   });
   await dataSource.initialize();
   try {
-    const result = await new AuditCheckpointService(new AuditService(dataSource), config).verify();
+    const result = await new AuditCheckpointService(new AuditService(dataSource, config), config).verify();
     if (result.firstBrokenSeq === null && result.reason === null) {
       console.log(`Auditlog intact: ${result.checked} regels gecontroleerd.`);
     } else {

@@ -131,7 +131,7 @@ export async function runMedicalRekey(
       details[`${count.table}.failed`] = String(count.failed);
     }
     const anyFailed = result.tables.some((count) => count.failed > 0);
-    await new AuditService(dataSource).append({
+    await new AuditService(dataSource, config).append({
       userId: null,
       username: null,
       roles: [],

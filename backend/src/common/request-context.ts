@@ -82,6 +82,18 @@ export const RequestContext = {
     return true;
   },
   /**
+   * Runs `work` once the request's transaction has committed (right away outside one), outside the
+   * request's context: background work (a destruction run) must not join, or wait for, the request.
+   */
+  afterCommit(work: () => void): void {
+    const detached = () => storage.exit(work);
+    const linked = RequestContext.linkTransaction({
+      commit: async () => detached(),
+      rollback: async () => undefined,
+    });
+    if (!linked) detached();
+  },
+  /**
    * Fixes the audit row's ground for the rest of the request: access under emergency access stays
    * marked as such whatever a handler later names as its ground.
    */

@@ -16,6 +16,11 @@ export type AuditResult = (typeof AUDIT_RESULTS)[number];
 export interface AuditChainVerification {
   readonly ok: boolean;
   readonly checked: number;
+  /**
+   * Of `checked`: rows written before chain version 2 whose client ids destruction removed; only
+   * their links can be checked (R-RET-05). Development databases only.
+   */
+  readonly checkedByLinkOnly?: number;
   /** The sequence number of the first row whose hash or link does not match, if any. */
   readonly firstBrokenSeq: string | null;
   readonly reason: string | null;

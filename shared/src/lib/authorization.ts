@@ -12,6 +12,7 @@ export const ACTIONS = [
   'verify',
   'assign',
   'reveal',
+  'approve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -59,11 +59,13 @@ export function accessLogWhere(query: AccessLogQueryDto): Where {
   return { sql: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 
-/** The search criteria as the audit row of the search records them (ids and codes only). */
+/**
+ * The search criteria for the audit row's details. Not the client id: the client searched for is
+ * the row's subject, so that destruction can pseudonymise it (R-RET-05); details are never rewritten.
+ */
 function criteria(query: AccessLogQueryDto): Record<string, string> {
   const result: Record<string, string> = {};
   for (const key of [
-    'clientId',
     'userId',
     'role',
     'action',

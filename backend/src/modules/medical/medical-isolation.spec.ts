@@ -107,10 +107,13 @@ describe('medical module isolation (architecture)', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('R-MED-06: the medical module exports nothing to other modules', () => {
+  it('R-MED-06: the medical module exports nothing but the destruction port, which reads nothing', () => {
     const moduleSource = readFileSync(join(MEDICAL_DIR, 'medical.module.ts'), 'utf8');
-    expect(moduleSource).toMatch(/exports:\s*\[\s*\]/);
-    expect(moduleSource).not.toMatch(/@Global\(/);
+    expect(moduleSource).toMatch(/exports:\s*\[\s*MedicalDestructionPort\s*\]/);
     expect(moduleSource).not.toMatch(/TypeOrmModule/);
+    // The port's contract: one method, returning a count, never a record.
+    const port = readFileSync(join(SRC, 'common/medical-destruction.port.ts'), 'utf8');
+    expect(port.match(/abstract \w+\(/g)).toEqual(['abstract destroyRecords(']);
+    expect(port).toMatch(/destroyRecords\(itemId: string, actorId: string\): Promise<number>/);
   });
 });

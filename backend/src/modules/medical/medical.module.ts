@@ -1,19 +1,23 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 
+import { MedicalDestructionPort } from '../../common/medical-destruction.port';
 import { AppConfig } from '../../config/app-config';
 import { ConsentsModule } from '../consents/consents.module';
 import { CareProviderRequestsService } from './care-provider-requests.service';
 import { MedicalCrypto } from './medical-crypto';
 import { MedicalDatabase } from './medical-database';
+import { MedicalDestruction } from './medical-destruction.service';
 import { MedicalRecordsService } from './medical-records.service';
 import { MedicalController } from './medical.controller';
 
 /**
- * The Expertisecentrum's medical data (R-MED-01, R-MED-04, R-MED-06). Exports nothing: its database
- * connection (the only login with rights on schema `medical`) and its key ring stay private to this
- * module, and an architecture test (medical-isolation.spec.ts) keeps every other module from even
- * importing from this folder.
+ * The Expertisecentrum's medical data (R-MED-01, R-MED-04, R-MED-06). Its database connection (the
+ * only login with rights on schema `medical`) and its key ring stay private to this module, and an
+ * architecture test (medical-isolation.spec.ts) keeps every other module from even importing from
+ * this folder. It exports one thing, globally, by a token defined outside it: the destruction port
+ * (R-RET-04), which can destroy only what an approved destruction item covers and reads nothing.
  */
+@Global()
 @Module({
   imports: [ConsentsModule],
   controllers: [MedicalController],
@@ -26,7 +30,8 @@ import { MedicalController } from './medical.controller';
     },
     MedicalRecordsService,
     CareProviderRequestsService,
+    { provide: MedicalDestructionPort, useClass: MedicalDestruction },
   ],
-  exports: [],
+  exports: [MedicalDestructionPort],
 })
 export class MedicalModule {}
