@@ -459,10 +459,46 @@ const EXPERTISE_ROWS: readonly AccessEndpoint[] = [
   },
 ];
 
+/** Only the records manager (admin) keeps holds and judges erasure; everyone else is refused the route. */
+const RECORDS_MANAGER = (status: readonly [number, number]) =>
+  ({
+    coach: NO_ACCESS,
+    income_consultant: NO_ACCESS,
+    payroll: NO_ACCESS,
+    management: NO_ACCESS,
+    admin: status,
+    dpo: NO_ACCESS,
+    expertise: NO_ACCESS,
+  }) as const;
+
+/** Issue 7: retention dates and holds (coach and consultant of the client read them), erasure assessment. */
+const RETENTION_ROWS: readonly AccessEndpoint[] = [
+  {
+    route: 'GET /api/clients/:clientId/retention',
+    name: 'retention dates and holds',
+    path: (t) => `/api/clients/${t.clientId}/retention`,
+    expect: { ...RECORDS_MANAGER([200, 200]), coach: OK, income_consultant: OK },
+  },
+  {
+    route: 'POST /api/clients/:clientId/legal-holds',
+    name: 'set a legal hold',
+    path: (t) => `/api/clients/${t.clientId}/legal-holds`,
+    body: () => ({ reason: 'Bezwaarprocedure over de uitkering loopt.' }),
+    expect: RECORDS_MANAGER([201, 201]),
+  },
+  {
+    route: 'GET /api/clients/:clientId/erasure-assessment',
+    name: 'erasure assessment',
+    path: (t) => `/api/clients/${t.clientId}/erasure-assessment`,
+    expect: RECORDS_MANAGER([200, 200]),
+  },
+];
+
 export const ACCESS_TABLE: readonly AccessEndpoint[] = [
   ...CLIENT_FILE_ROWS,
   ...CONSENT_AND_SHARING_ROWS,
   ...EXPERTISE_ROWS,
+  ...RETENTION_ROWS,
 ];
 
 /** Client routes whose scoping is tested elsewhere in the same spec (lists have no single client). */

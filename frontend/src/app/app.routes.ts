@@ -68,6 +68,13 @@ export const routes: Routes = [
           ),
       },
       {
+        // R-RET-01..05: retention and destruction, for the records manager and the FG.
+        path: 'bewaartermijnen',
+        canActivate: [abilityGuard],
+        data: { ability: ['read', 'DestructionList'] },
+        loadChildren: () => import('./features/retention/retention.routes').then((m) => m.RETENTION_ROUTES),
+      },
+      {
         // Break-the-glass for coaches and income consultants; the FG reviews every use.
         path: 'noodtoegang',
         canActivate: [abilityGuard],

@@ -118,6 +118,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     cardAction: 'Register bekijken',
   },
   {
+    label: 'Bewaartermijnen',
+    path: '/bewaartermijnen',
+    icon: 'auto_delete',
+    ability: ['read', 'DestructionList'],
+    description: 'Dossiers die te vernietigen zijn, de vernietigingslijst en de verklaring van vernietiging.',
+    cardAction: 'Bewaartermijnen bekijken',
+  },
+  {
     label: 'Noodtoegang',
     path: '/noodtoegang',
     icon: 'emergency',

@@ -13,6 +13,7 @@ import { ClientDisclosures } from '../components/sharing/client-disclosures';
 import type { TrajectorySource } from '../components/sharing/sharing-dialog';
 import { ClientDossier } from '../components/client-dossier';
 import { ClientHistory } from '../components/client-history';
+import { ClientRetentionPanel } from '../../retention/components/client-retention-panel';
 import { ClientOverview } from '../components/client-overview';
 import { ClientPayroll } from '../components/client-payroll';
 import { ClientTrajectories } from '../components/client-trajectories';
@@ -39,6 +40,7 @@ type LoadState = 'loading' | 'loaded' | 'not-found';
     ClientDossier,
     ClientHistory,
     ClientOverview,
+    ClientRetentionPanel,
     ClientPayroll,
     ClientTrajectories,
   ],
@@ -77,6 +79,8 @@ export class ClientFilePage {
   protected readonly canReadConsents = computed(
     () => this.tabs().trajectories && this.auth.ability().can('read', 'Consent'),
   );
+  /** R-RET-01..03: the client's destruction dates and legal holds (coach, consultant, records manager). */
+  protected readonly canReadRetention = computed(() => this.auth.ability().can('read', 'LegalHold'));
   protected readonly canCreateConsent = computed(() => this.auth.ability().can('create', 'Consent'));
   protected readonly canWithdrawConsent = computed(() => this.auth.ability().can('update', 'Consent'));
   /**
