@@ -61,6 +61,19 @@ const REPORTING_PURPOSES: Readonly<Record<TrajectoryType, string>> = {
 };
 const FREQUENCIES = ['Elk kwartaal', 'Maandelijks', 'Bij afronding van het traject', 'Elke zes maanden'];
 
+/** One client in this many is a historic dossier: everything closed twelve years earlier (issue 7's demo). */
+const HISTORIC_EVERY = 40;
+const HISTORIC_SHIFT_DAYS = 12 * 365 + 3;
+
+/** The same trajectories, all closed, twelve years earlier: due for destruction in the demo. */
+function historic(trajectories: SyntheticTrajectory[]): SyntheticTrajectory[] {
+  return trajectories.map((trajectory) => {
+    const start = dayNumber(trajectory.startDate) - HISTORIC_SHIFT_DAYS;
+    const closed = trajectory.closedOn ? dayNumber(trajectory.closedOn) - HISTORIC_SHIFT_DAYS : start + 180;
+    return { ...trajectory, status: 'closed', startDate: isoDate(start), closedOn: isoDate(closed) };
+  });
+}
+
 /**
  * One or two trajectories per client, oldest first. With two, the older one is usually closed
  * (so destruction dates show); a single one is sometimes closed too. Start dates lie in the four
@@ -105,5 +118,5 @@ export function syntheticTrajectories(
       start = Math.max(start, dayNumber(result[position].startDate));
     }
   }
-  return result;
+  return index % HISTORIC_EVERY === HISTORIC_EVERY - 1 ? historic(result) : result;
 }

@@ -5,7 +5,8 @@ import { DEMO_PASSWORD, expectMenu, login } from '../support/demo';
 /** What each demo user's navigation must offer: exactly what their role may use. */
 const MENUS: Record<string, string[]> = {
   // Since issue 3 every role with a client policy reaches the caseload (admin: to assign caseloads).
-  admin1: ['Start', 'Mijn cliënten', 'Gebruikersbeheer', 'Arbeidsdiagnoses toewijzen'],
+  // Issue 7: functioneel beheer keeps the retention policy and the destruction list.
+  admin1: ['Start', 'Mijn cliënten', 'Gebruikersbeheer', 'Arbeidsdiagnoses toewijzen', 'Bewaartermijnen'],
   // Issue 6: coaches and income consultants can open a client by emergency access (break-the-glass).
   coach1: ['Start', 'Mijn cliënten', 'Noodtoegang'],
   coach2: ['Start', 'Mijn cliënten', 'Noodtoegang'],
@@ -23,6 +24,8 @@ const MENUS: Record<string, string[]> = {
     'Toestemmingenregister',
     'Datalekken',
     'Verwerkingsregister',
+    // Issue 7: the FG approves destruction lists.
+    'Bewaartermijnen',
   ],
   // Issue 6: management reads the processing register (AVG art. 30).
   management1: ['Start', 'Mijn cliënten', 'Verwerkingsregister'],
