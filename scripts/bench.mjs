@@ -35,6 +35,11 @@ import { BenchStack, PASSWORD } from './bench/stack.mjs';
 const SEED_BUDGET = { clients: 100_000, seconds: 150 };
 const WARMUP_SECONDS = 2;
 
+// `npm run bench -- --destruction N`: one destruction run over N due dossiers (scripts/bench/destruction.mjs).
+if (process.argv.slice(2).includes('--destruction')) {
+  const { main: destruction } = await import('./bench/destruction.mjs');
+  process.exit(await destruction());
+}
 // `npm run bench -- --audit-events N …`: the FG's access-log search on N synthetic audit events
 // instead (scripts/bench/audit-scale.mjs; docs/benchmarks.md).
 if (process.argv.slice(2).some((arg) => arg.startsWith('--audit-events'))) {

@@ -28,6 +28,21 @@ export class DestroyDossier1763800001050 implements MigrationInterface {
           FOREIGN KEY (${column}) REFERENCES ${target} (id) ON DELETE RESTRICT`);
     }
 
+    // Every delete a destruction does, and every foreign-key check it triggers, finds its rows by
+    // index: without these, each dossier scanned whole tables (a run slowed down as it went).
+    await q.query(`CREATE INDEX destruction_item_client_only_idx ON destruction_item (client_id)`);
+    await q.query(`CREATE INDEX document_client_idx ON document (client_id)`);
+    await q.query(`CREATE INDEX emergency_access_client_idx ON emergency_access (client_id)`);
+    await q.query(`CREATE INDEX disclosure_trajectory_idx ON disclosure (trajectory_id)`);
+    await q.query(
+      `CREATE INDEX functional_capability_trajectory_idx ON functional_capability (trajectory_id)`,
+    );
+    await q.query(`CREATE INDEX medical_record_client_idx ON ${M}.medical_record (client_id)`);
+    await q.query(`CREATE INDEX care_provider_request_client_idx ON ${M}.care_provider_request (client_id)`);
+    await q.query(
+      `CREATE INDEX medical_record_version_trajectory_idx ON ${M}.medical_record_version (trajectory_id)`,
+    );
+
     // An arbeidsdiagnose's file part (2 years) can go before its medical part (15 years): the
     // trajectory row stays, marked, until the medical records go too.
     await q.query(`ALTER TABLE trajectory ADD COLUMN file_destroyed_at timestamptz NULL`);
@@ -93,7 +108,8 @@ export class DestroyDossier1763800001050 implements MigrationInterface {
     // counts, or {"held": true} when a hold applies now (the item is then marked held).
     await q.query(`
       CREATE FUNCTION destroy_dossier(target uuid, medical_records integer) RETURNS jsonb
-      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
+      SET plan_cache_mode = force_custom_plan AS $$
       DECLARE
         item destruction_item;
         file_trajectories uuid[];
@@ -140,7 +156,7 @@ export class DestroyDossier1763800001050 implements MigrationInterface {
             INTO tally;
           -- Every public table refers to the client with ON DELETE CASCADE.
           DELETE FROM client WHERE id = item.client_id;
-          pseudonymised := audit_pseudonymise_client(item.client_id);
+          pseudonymised := audit_pseudonymise_client(item.id);
         ELSE
           SELECT coalesce(array_agg(e.document_id), '{}') INTO documents
             FROM dossier_entry e WHERE e.trajectory_id = ANY (file_trajectories) AND e.document_id IS NOT NULL;
@@ -183,6 +199,18 @@ export class DestroyDossier1763800001050 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    for (const index of [
+      'destruction_item_client_only_idx',
+      'document_client_idx',
+      'emergency_access_client_idx',
+      'disclosure_trajectory_idx',
+      'functional_capability_trajectory_idx',
+      `${M}.medical_record_client_idx`,
+      `${M}.care_provider_request_client_idx`,
+      `${M}.medical_record_version_trajectory_idx`,
+    ]) {
+      await q.query(`DROP INDEX ${index}`);
+    }
     await q.query(`DROP FUNCTION destroy_dossier(uuid, integer)`);
     await q.query(`DROP FUNCTION ${M}.destroy_records(uuid)`);
     await q.query(`DROP FUNCTION destruction_item_executable(uuid)`);

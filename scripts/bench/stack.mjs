@@ -76,6 +76,8 @@ function serverEnv(databaseUrl, secrets, checkpointDir) {
     AUDIT_CHECKPOINT_DIR: checkpointDir,
     AUDIT_CHECKPOINT_INTERVAL_MINUTES: '0',
     LOG_LEVEL: 'warn',
+    // No daily destruction-list job at start-up: the destruction bench prepares its own list.
+    RETENTION_JOB_INTERVAL_MINUTES: '0',
   };
   delete env.FRONTEND_DIST; // the API only; static files are not measured
   return env;

@@ -110,20 +110,19 @@ export class DestructionRunner implements OnApplicationBootstrap, OnModuleDestro
         const failed = new Set<string>();
         for (;;) {
           if (this.stopping) return;
-          const ids = (
-            await this.dataSource.query<Array<{ id: string }>>(
-              `SELECT id FROM destruction_item WHERE list_id = $1 AND status = 'due' AND NOT (id = ANY ($2::uuid[]))
-                ORDER BY id LIMIT $3`,
-              [listId, [...failed], ROUND_SIZE],
-            )
-          ).map((row) => row.id);
-          if (ids.length === 0) break;
-          await forEachConcurrently(ids, WORKERS, async (itemId) => {
+          const round = await this.dataSource.query<Array<{ id: string; has_medical: boolean }>>(
+            `SELECT id, parts @> '[{"part":"medical"}]' AS has_medical FROM destruction_item
+              WHERE list_id = $1 AND status = 'due' AND NOT (id = ANY ($2::uuid[]))
+              ORDER BY id LIMIT $3`,
+            [listId, [...failed], ROUND_SIZE],
+          );
+          if (round.length === 0) break;
+          await forEachConcurrently(round, WORKERS, async (item) => {
             try {
-              await this.destroyItem(itemId, actor);
+              await this.destroyItem(item.id, actor, item.has_medical);
             } catch (error) {
-              failed.add(itemId);
-              this.logger.error(`Dossier ${itemId} niet vernietigd: ${(error as Error).message}`);
+              failed.add(item.id);
+              this.logger.error(`Dossier ${item.id} niet vernietigd: ${(error as Error).message}`);
             }
           });
         }
@@ -144,9 +143,12 @@ export class DestructionRunner implements OnApplicationBootstrap, OnModuleDestro
     return { id: actorId, username: user?.username ?? 'onbekend', roles: user?.roles ?? [] };
   }
 
-  /** One dossier: medical records first (their own transaction), then the rest in one transaction. */
-  async destroyItem(itemId: string, actor: Actor): Promise<void> {
-    const medicalRecords = await this.medical.destroyRecords(itemId, actor.id);
+  /**
+   * One dossier: medical records first (their own transaction on the medical connection, only when
+   * the item has a medical part), then the rest in one transaction.
+   */
+  async destroyItem(itemId: string, actor: Actor, hasMedicalPart: boolean): Promise<void> {
+    const medicalRecords = hasMedicalPart ? await this.medical.destroyRecords(itemId, actor.id) : 0;
     await this.dataSource.transaction(async (manager: EntityManager) => {
       const [item] = await manager.query<Array<{ client_id: string; scope: string; dossier_ref: string }>>(
         'SELECT client_id, scope, dossier_ref FROM destruction_item WHERE id = $1',

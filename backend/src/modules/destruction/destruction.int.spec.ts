@@ -453,13 +453,29 @@ describe('retention and destruction (issue 7)', () => {
       expect(text).not.toContain(marker);
     });
 
-    it('R-RET-05: the application role cannot pseudonymise the log of a client who still exists, nor change a row, nor destroy outside an approved list', async () => {
+    it('R-RET-05: the application role cannot pseudonymise the log of a living client or outside an approved list, nor change a row', async () => {
+      await closeOpenLists();
       const clientId = await client('Levend');
+      await trajectory(clientId, 'bemiddeling', '2010-02-01');
+      const list = await prepareList();
+      const item = (await itemsOf(list.id)).find(
+        (candidate) => candidate.clientId === clientId,
+      ) as DestructionItemView;
+      expect((await ctx.http.post(`/api/destruction-lists/${list.id}/review`).set(as('admin1'))).status).toBe(
+        200,
+      );
+      expect((await ctx.http.post(`/api/destruction-lists/${list.id}/approve`).set(as('dpo1'))).status).toBe(
+        200,
+      );
       const appRole = new Client({ connectionString: ctx.appRoleUrl });
       await appRole.connect();
       try {
-        await expect(appRole.query('SELECT audit_pseudonymise_client($1)', [clientId])).rejects.toThrow(
+        // Approved and due, but the client still exists: its log stays as it is.
+        await expect(appRole.query('SELECT audit_pseudonymise_client($1)', [item.id])).rejects.toThrow(
           /still exists/,
+        );
+        await expect(appRole.query('SELECT audit_pseudonymise_client(gen_random_uuid())')).rejects.toThrow(
+          /not a due dossier of an approved destruction list/,
         );
         await expect(appRole.query(`UPDATE audit_event SET subject_client_ids = '{}'`)).rejects.toThrow(
           /permission denied/,
@@ -470,6 +486,7 @@ describe('retention and destruction (issue 7)', () => {
       } finally {
         await appRole.end();
       }
+      await closeOpenLists();
     });
   });
 });

@@ -1,6 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
-  destructionDate,
   EXPERTISE_CONSENT_PURPOSES,
   type ExpertiseAssignmentRow,
   type ExpertiseConsentStatus,
@@ -40,6 +39,8 @@ interface WorkspaceRow {
   outcomeStatus: OutcomeStatus | null;
   legalBasis: string;
   clientDateOfBirth: string;
+  dossierDueOn: string | null;
+  medicalDueOn: string | null;
 }
 
 interface AssignmentRow {
@@ -69,9 +70,9 @@ function summary(row: WorkspaceRow): ExpertiseTrajectorySummary {
     closedOn: row.closedOn,
     coachName: row.coachName,
     outcomeStatus: row.outcomeStatus,
-    // R-RET-01: the dossier 2 years after closure, medical records 15 years (RULES.md §2).
-    dossierDestructionDate: destructionDate('arbeidsdiagnose', row.closedOn, 'file'),
-    medicalDestructionDate: destructionDate('arbeidsdiagnose', row.closedOn, 'medical'),
+    // R-RET-01: the dossier 2 years after closure, medical records 15 years (retention_policy).
+    dossierDestructionDate: row.dossierDueOn,
+    medicalDestructionDate: row.medicalDueOn,
   };
 }
 
@@ -208,21 +209,32 @@ export class ExpertiseWorkspaceService {
   /** The caller's own arbeidsdiagnose trajectories with the client's name and the outcome status. */
   private workspaceQuery(ability: AppAbility): SelectQueryBuilder<Trajectory> {
     const query = this.access.manager().getRepository(Trajectory).createQueryBuilder('trajectory');
-    return applyAbilityScope(query, ability, 'read', 'ExpertiseTrajectory')
-      .andWhere(`"trajectory"."type" = 'arbeidsdiagnose'`)
-      .innerJoin('client', 'client', '"client"."id" = "trajectory"."client_id"')
-      .leftJoin('app_user', 'coach', '"coach"."id" = "client"."coach_id"')
-      .leftJoin('diagnosis_outcome', 'outcome', '"outcome"."trajectory_id" = "trajectory"."id"')
-      .select('"trajectory"."id"', 'trajectoryId')
-      .addSelect('"trajectory"."client_id"', 'clientId')
-      .addSelect(`"client"."first_name" || ' ' || "client"."last_name"`, 'clientName')
-      .addSelect('"trajectory"."status"', 'status')
-      .addSelect('"trajectory"."start_date"::text', 'startDate')
-      .addSelect('"trajectory"."closed_on"::text', 'closedOn')
-      .addSelect('"coach"."display_name"', 'coachName')
-      .addSelect('"outcome"."status"', 'outcomeStatus')
-      .addSelect('"trajectory"."legal_basis"', 'legalBasis')
-      .addSelect('"client"."date_of_birth"::text', 'clientDateOfBirth');
+    return (
+      applyAbilityScope(query, ability, 'read', 'ExpertiseTrajectory')
+        .andWhere(`"trajectory"."type" = 'arbeidsdiagnose'`)
+        .innerJoin('client', 'client', '"client"."id" = "trajectory"."client_id"')
+        .leftJoin('app_user', 'coach', '"coach"."id" = "client"."coach_id"')
+        .leftJoin('diagnosis_outcome', 'outcome', '"outcome"."trajectory_id" = "trajectory"."id"')
+        .select('"trajectory"."id"', 'trajectoryId')
+        .addSelect('"trajectory"."client_id"', 'clientId')
+        .addSelect(`"client"."first_name" || ' ' || "client"."last_name"`, 'clientName')
+        .addSelect('"trajectory"."status"', 'status')
+        .addSelect('"trajectory"."start_date"::text', 'startDate')
+        .addSelect('"trajectory"."closed_on"::text', 'closedOn')
+        .addSelect('"coach"."display_name"', 'coachName')
+        .addSelect('"outcome"."status"', 'outcomeStatus')
+        .addSelect('"trajectory"."legal_basis"', 'legalBasis')
+        .addSelect('"client"."date_of_birth"::text', 'clientDateOfBirth')
+        // R-RET-01: both dates from the retention policy in the database.
+        .addSelect(
+          `(SELECT s.due_on::text FROM retention_schedule s WHERE s.trajectory_id = "trajectory"."id" AND s.part = 'file')`,
+          'dossierDueOn',
+        )
+        .addSelect(
+          `(SELECT s.due_on::text FROM retention_schedule s WHERE s.trajectory_id = "trajectory"."id" AND s.part = 'medical')`,
+          'medicalDueOn',
+        )
+    );
   }
 
   private assignmentQuery(): SelectQueryBuilder<Trajectory> {

@@ -1,10 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import {
-  type CreateTrajectoryRequest,
-  destructionDate,
-  TRAJECTORY_TYPE_RULES,
-  type TrajectoryView,
-} from '@werkpad/shared';
+import { type CreateTrajectoryRequest, TRAJECTORY_TYPE_RULES, type TrajectoryView } from '@werkpad/shared';
 import { type EntityManager, In } from 'typeorm';
 
 import { type AppAbility, type AuthenticatedUser } from '../../authz/policy.types';
@@ -215,6 +210,16 @@ export class TrajectoriesService {
             .find({ where: { id: In(userIds) }, select: { id: true, displayName: true } });
     const names = new Map(users.map((user) => [user.id, user.displayName]));
     const nameOf = (id: string | null): string | null => (id === null ? null : (names.get(id) ?? null));
+    // R-RET-01: the date from the retention policy in the database (a changed period applies at once).
+    const schedule =
+      trajectories.length === 0
+        ? []
+        : await this.manager().query<Array<{ trajectory_id: string; due_on: string | null }>>(
+            `SELECT trajectory_id, due_on::text AS due_on FROM retention_schedule
+              WHERE part = 'file' AND trajectory_id = ANY ($1::uuid[])`,
+            [trajectories.map((trajectory) => trajectory.id)],
+          );
+    const dueOn = new Map(schedule.map((row) => [row.trajectory_id, row.due_on]));
     return trajectories.map((trajectory) => ({
       id: trajectory.id,
       clientId: trajectory.clientId,
@@ -223,7 +228,7 @@ export class TrajectoriesService {
       status: trajectory.status,
       startDate: trajectory.startDate,
       closedOn: trajectory.closedOn,
-      destructionDate: destructionDate(trajectory.type, trajectory.closedOn),
+      destructionDate: dueOn.get(trajectory.id) ?? null,
       coachId: trajectory.coachId,
       coachName: nameOf(trajectory.coachId),
       incomeConsultantId: trajectory.incomeConsultantId,
