@@ -7,9 +7,8 @@ import {
   isRole,
   ROLE_LABELS,
 } from '@werkpad/shared';
-import PDFDocument from 'pdfkit';
-
 import { csvFile, csvLine, dutchDateTime, fileStamp } from '../../common/csv';
+import { startPdf } from '../../common/pdf';
 import {
   ACTION_LABELS,
   type AccessLogRow,
@@ -148,18 +147,12 @@ const CELL_PADDING = 2;
 
 /** A landscape A4 table with title, filters, time of creation and page numbers. */
 export function renderPdf(input: ExportInput): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const { doc, done } = startPdf({
     size: 'A4',
     layout: 'landscape',
     margins: { top: 36, bottom: 40, left: 36, right: 36 },
     bufferPages: true,
     info: { Title: 'Toegangslog Werkpad', Author: 'Werkpad', Subject: 'Uitdraai van het toegangslog' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   const left = doc.page.margins.left;

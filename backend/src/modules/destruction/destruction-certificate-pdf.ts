@@ -1,19 +1,6 @@
 import { type DestructionCertificate, RETENTION_PART_LABELS, TRAJECTORY_TYPE_RULES } from '@werkpad/shared';
-import PDFDocument from 'pdfkit';
 
-function dutchMoment(iso: string): string {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat('nl-NL', {
-    timeZone: 'Europe/Amsterdam',
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }).format(new Date(iso));
-}
-
-function dutchDay(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}-${month}-${year}`;
-}
+import { dutchDay, dutchMoment, startPdf } from '../../common/pdf';
 
 const COUNT_LABELS: ReadonlyArray<[keyof DestructionCertificate['totals'], string]> = [
   ['dossiers', 'Dossiers'],
@@ -36,17 +23,11 @@ export function renderCertificatePdf(
   certificate: DestructionCertificate,
   sha256Hex: string,
 ): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const { doc, done } = startPdf({
     size: 'A4',
     margin: 56,
     info: { Title: `Verklaring van vernietiging ${certificate.reference}`, Author: certificate.organisation },
     lang: 'nl-NL',
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
   const field = (label: string, text: string): void => {
     doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(text);

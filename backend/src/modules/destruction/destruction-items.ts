@@ -1,17 +1,9 @@
-import { type DestructionPart, type RetentionPart, type TrajectoryType } from '@werkpad/shared';
+import { type DestructionPart } from '@werkpad/shared';
+
+import { type ScheduleRow } from '../retention/retention.service';
 
 /** One row of retention_schedule as the list preparation reads it. */
-export interface DueScheduleRow {
-  trajectory_id: string;
-  trajectory_type: TrajectoryType;
-  part: RetentionPart;
-  start_date: string;
-  closed_on: string | null;
-  due_on: string | null;
-  policy_id: string;
-  policy_version: number;
-  years: number;
-}
+export type DueScheduleRow = Omit<ScheduleRow, 'client_id' | 'legal_ground'>;
 
 /** A part as stored in destruction_item.parts: the contract's part plus its trajectory (never shown). */
 export interface StoredDestructionPart extends DestructionPart {

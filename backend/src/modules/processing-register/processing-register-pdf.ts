@@ -1,31 +1,17 @@
 import { DATA_CATEGORY_LABELS, type DataCategory, type ProcessingRegister } from '@werkpad/shared';
-import PDFDocument from 'pdfkit';
+import { dutchMoment, startPdf } from '../../common/pdf';
 
 function labels(categories: readonly DataCategory[]): string {
   return categories.map((category) => DATA_CATEGORY_LABELS[category]).join(', ');
 }
 
-function dutchMoment(iso: string): string {
-  return new Intl.DateTimeFormat('nl-NL', {
-    timeZone: 'Europe/Amsterdam',
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }).format(new Date(iso));
-}
-
 /** The register as a PDF in Dutch: title, controller, moment of generation, one section per activity. */
 export function renderProcessingRegisterPdf(register: ProcessingRegister): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const { doc, done } = startPdf({
     size: 'A4',
     margin: 56,
     info: { Title: 'Verwerkingsregister (AVG art. 30)', Author: register.controller },
     lang: 'nl-NL',
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   const heading = (text: string, size: number): void => {

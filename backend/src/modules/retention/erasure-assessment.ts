@@ -1,15 +1,10 @@
 import { type ErasureAssessment, type LegalHoldView, TRAJECTORY_TYPE_RULES } from '@werkpad/shared';
 
+import { dutchDay } from '../../common/pdf';
 import { type ScheduleRow } from './retention.service';
 
 type Keep = ErasureAssessment['mustKeep'][number];
 type Erase = ErasureAssessment['erasableNow'][number];
-
-/** Dutch day for grounds read by the client: 2026-11-22 → 22-11-2026. */
-function dutchDay(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}-${month}-${year}`;
-}
 
 /**
  * R-RET-06 (AVG art. 17 lid 3 sub b; 002 "Rechten": "wij kunnen geen gegevens verwijderen wanneer de
