@@ -280,9 +280,10 @@ export interface FgDashboard {
   readonly openFindings: Readonly<Record<FindingKind, number>>;
   readonly openBreaches: number;
   readonly overdueBreaches: number;
-  /** Issue 9 and issue 7; null until those land. */
+  /** Issue 9; null until it lands. */
   readonly dataSubjectRequestsByDeadline: null;
-  readonly dossiersDueForDestruction: null;
+  /** Issue 7: dossiers whose retention period has passed (not on hold), to go on a destruction list. */
+  readonly dossiersDueForDestruction: number;
 }
 
 /** Login of a user who needs a second factor (log readers: dpo). */

@@ -39,8 +39,8 @@ class FgDashboardDto {
   overdueBreaches: number;
   @ApiProperty({ nullable: true, type: Object, description: 'volgt met de rechten van betrokkenen' })
   dataSubjectRequestsByDeadline: null;
-  @ApiProperty({ nullable: true, type: Object, description: 'volgt met bewaren en vernietigen' })
-  dossiersDueForDestruction: null;
+  @ApiProperty({ description: 'dossiers waarvan de bewaartermijn verstreken is (zonder blokkade)' })
+  dossiersDueForDestruction: number;
 }
 
 /** The FG's dashboard; `read AuditEvent` is the FG's marker. */

@@ -64,7 +64,7 @@ describe('FG dashboard', () => {
       openBreaches: 2,
       overdueBreaches: 1,
       dataSubjectRequestsByDeadline: null,
-      dossiersDueForDestruction: null,
+      dossiersDueForDestruction: 0,
     });
     // Open findings come from the findings module: the two denied attempts are among them.
     expect(dashboard.openFindings.denied).toBe(2);

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 
 import { BreachesService } from '../breaches/breaches.service';
 import { FindingsService } from '../findings/findings.service';
+import { RetentionService } from '../retention/retention.service';
 
 /** The dashboard covers the last 30 Dutch calendar days, today included. */
 export const DASHBOARD_DAYS = 30;
@@ -34,6 +35,7 @@ export class FgDashboardService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly breaches: BreachesService,
     private readonly findings: FindingsService,
+    private readonly retention: RetentionService,
   ) {}
 
   async get(now = new Date()): Promise<FgDashboard> {
@@ -71,7 +73,7 @@ export class FgDashboardService {
       openBreaches: breaches.open,
       overdueBreaches: breaches.overdue,
       dataSubjectRequestsByDeadline: null,
-      dossiersDueForDestruction: null,
+      dossiersDueForDestruction: (await this.retention.stateCounts()).due,
     };
   }
 }

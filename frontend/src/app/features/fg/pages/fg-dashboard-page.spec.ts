@@ -20,7 +20,7 @@ const DASHBOARD: FgDashboard = {
   openBreaches: 1,
   overdueBreaches: 1,
   dataSubjectRequestsByDeadline: null,
-  dossiersDueForDestruction: null,
+  dossiersDueForDestruction: 3,
 };
 
 describe('FgDashboardPage', () => {
@@ -91,7 +91,7 @@ describe('FgDashboardPage', () => {
     ]);
   });
 
-  it('shows open and overdue breaches with a link to the register, and what is not available yet', async () => {
+  it('shows open and overdue breaches and dossiers due for destruction, with links, and what is not available yet', async () => {
     const root = await render();
     const text = root.textContent?.replace(/\s+/g, ' ') ?? '';
     const figures = Array.from(root.querySelectorAll('.figures > div')).map((figure) => [
@@ -101,10 +101,14 @@ describe('FgDashboardPage', () => {
     expect(figures).toEqual([
       ['Open datalekken', '1'],
       ['Niet op tijd gemeld (meldtermijn van 72 uur verstreken)', '1'],
+      ['Dossiers te vernietigen (bewaartermijn verstreken, geen blokkade)', '3'],
     ]);
     expect(root.querySelector('a[href="/fg/datalekken"]')?.textContent).toBe('Naar het datalekkenregister');
+    expect(root.querySelector('a[href="/bewaartermijnen"]')?.textContent).toBe(
+      'Naar bewaartermijnen en vernietiging',
+    );
     expect(text).toContain('Verzoeken van betrokkenen per termijn: nog niet beschikbaar');
-    expect(text).toContain('Dossiers die vernietigd moeten worden: nog niet beschikbaar');
+    expect(text).not.toContain('Dossiers die vernietigd moeten worden: nog niet beschikbaar');
   });
 
   it('says a chart is empty instead of drawing nothing', async () => {
