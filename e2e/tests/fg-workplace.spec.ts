@@ -55,7 +55,9 @@ test('the FG reads the dashboard, searches the access log, opens a client overvi
     await expect(page.getByRole('heading', { level: 2, name: 'Openstaande bevindingen' })).toBeVisible();
     await expect(page.getByRole('link', { name: /open: Geweigerde poging$/ })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Naar het datalekkenregister' })).toBeVisible();
-    await expect(page.getByText('Dossiers te vernietigen (bewaartermijn verstreken, geen blokkade)')).toBeVisible();
+    await expect(
+      page.getByText('Dossiers te vernietigen (bewaartermijn verstreken, geen blokkade)'),
+    ).toBeVisible();
     await expect(page.getByRole('link', { name: 'Naar bewaartermijnen en vernietiging' })).toBeVisible();
     const accesses = page.getByRole('img', { name: /^Staafdiagram Toegang per dag, per rol/ });
     await expect(accesses).toBeVisible();
