@@ -5,12 +5,14 @@ import {
   type DataCategory,
   type ProcessingRegister,
   TRAJECTORY_TYPES,
+  type TrajectoryType,
 } from '@werkpad/shared';
 
 import { Audited } from '../../audit/audited.decorator';
 import { Policy } from '../../authz/policy.decorator';
 import { ApiGuardedErrors } from '../../common/api-docs';
-import { buildProcessingRegister } from './processing-register';
+import { RetentionService } from '../retention/retention.service';
+import { buildProcessingRegister, type ProcessingRules, type RetentionPeriods } from './processing-register';
 import { renderProcessingRegisterPdf } from './processing-register-pdf';
 import { defaultProcessingRules } from './processing-rules';
 
@@ -45,12 +47,31 @@ class ProcessingRegisterDto {
 @ApiGuardedErrors()
 @Controller('processing-register')
 export class ProcessingRegisterController {
+  constructor(private readonly retention: RetentionService) {}
+
+  /** The rule data, with the retention periods as the policy in the database has them now. */
+  private async rules(): Promise<ProcessingRules> {
+    const { current } = await this.retention.policies();
+    const periods: Partial<Record<TrajectoryType, RetentionPeriods>> = {};
+    for (const policy of current.filter((candidate) => candidate.part === 'file')) {
+      const medical = current.find(
+        (candidate) => candidate.part === 'medical' && candidate.trajectoryType === policy.trajectoryType,
+      );
+      periods[policy.trajectoryType] = {
+        file: policy.years,
+        ...(medical ? { medical: medical.years } : {}),
+        version: Math.max(policy.version, medical?.version ?? 0),
+      };
+    }
+    return { ...defaultProcessingRules(), retentionPeriods: periods };
+  }
+
   @Get()
   @Policy('read', 'ProcessingRegister')
   @Audited('read', 'ProcessingRegister', [])
   @ApiOkResponse({ type: ProcessingRegisterDto })
-  get(): ProcessingRegister {
-    return buildProcessingRegister(defaultProcessingRules(), new Date());
+  async get(): Promise<ProcessingRegister> {
+    return buildProcessingRegister(await this.rules(), new Date());
   }
 
   @Get('pdf')
@@ -64,7 +85,7 @@ export class ProcessingRegisterController {
     schema: { type: 'string', format: 'binary' },
   })
   async pdf(): Promise<StreamableFile> {
-    const register = buildProcessingRegister(defaultProcessingRules(), new Date());
+    const register = buildProcessingRegister(await this.rules(), new Date());
     return new StreamableFile(await renderProcessingRegisterPdf(register));
   }
 }

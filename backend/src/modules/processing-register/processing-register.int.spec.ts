@@ -29,6 +29,32 @@ describe('processing register over HTTP', () => {
     }
   });
 
+  it('R-RET-01: shows the retention periods of the current policy, so a recorded change appears at once', async () => {
+    const read = async () =>
+      (
+        (await ctx.http.get('/api/processing-register').set(bearer(await ctx.login('dpo1'))))
+          .body as ProcessingRegister
+      ).activities.find((activity) => activity.trajectoryType === 'arbeidsdiagnose')?.retention;
+    expect(await read()).toBe(
+      '2 jaar na afsluiting van het traject; medische gegevens 15 jaar na afsluiting (bewaarbeleid versie 1)',
+    );
+    const change = await ctx.http
+      .post('/api/retention/policies')
+      .set(bearer(await ctx.login('admin1')))
+      .send({
+        trajectoryType: 'arbeidsdiagnose',
+        part: 'medical',
+        years: 20,
+        legalGround: 'WGBO art. 7:454',
+        source: 'Wetswijziging',
+        reason: 'De WGBO-termijn is 20 jaar geworden.',
+      });
+    expect(change.status).toBe(201);
+    expect(await read()).toBe(
+      '2 jaar na afsluiting van het traject; medische gegevens 20 jaar na afsluiting (bewaarbeleid versie 2)',
+    );
+  });
+
   it('exports the register as a PDF, and logs the export', async () => {
     const response = await ctx.http
       .get('/api/processing-register/pdf')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
+import { RetentionModule } from '../retention/retention.module';
 import { ProcessingRegisterController } from './processing-register.controller';
 
-@Module({ controllers: [ProcessingRegisterController] })
+@Module({ imports: [RetentionModule], controllers: [ProcessingRegisterController] })
 export class ProcessingRegisterModule {}

@@ -28,6 +28,18 @@ export interface ProcessingRules {
   readonly clientFileConsentPurposes: readonly ConsentPurpose[];
   readonly activities: Readonly<Record<TrajectoryType, ProcessingActivityRule>>;
   readonly securityMeasures: readonly string[];
+  /**
+   * The current retention periods from the database's retention policy (issue 7), which a records
+   * manager may change; without them the register shows the initial values of RULES.md §2.
+   */
+  readonly retentionPeriods?: Readonly<Partial<Record<TrajectoryType, RetentionPeriods>>>;
+}
+
+/** The years of one trajectory type's parts and the policy version they come from. */
+export interface RetentionPeriods {
+  readonly file: number;
+  readonly medical?: number;
+  readonly version: number;
 }
 
 /**
@@ -77,11 +89,11 @@ function activityCategories(
   ]);
 }
 
-function retention(rule: TrajectoryTypeRule): string {
-  const file = `${rule.retentionYears} jaar na afsluiting van het traject`;
-  return rule.medicalRetentionYears === undefined
-    ? file
-    : `${file}; medische gegevens ${rule.medicalRetentionYears} jaar na afsluiting`;
+function retention(rule: TrajectoryTypeRule, periods?: RetentionPeriods): string {
+  const file = `${periods?.file ?? rule.retentionYears} jaar na afsluiting van het traject`;
+  const medical = periods ? periods.medical : rule.medicalRetentionYears;
+  const text = medical === undefined ? file : `${file}; medische gegevens ${medical} jaar na afsluiting`;
+  return periods ? `${text} (bewaarbeleid versie ${periods.version})` : text;
 }
 
 /**
@@ -117,7 +129,7 @@ export function buildProcessingRegister(rules: ProcessingRules, now: Date): Proc
         ground: recipientGround(sharing, rules.consentPurposes),
       })),
       consentPurposes: consentPurposes.map((purpose) => rules.consentPurposes[purpose].label),
-      retention: retention(rule),
+      retention: retention(rule, rules.retentionPeriods?.[type]),
     };
   });
   return {
