@@ -11,6 +11,7 @@ import { AuditAppendFunction1763800000900 } from './1763800000900-AuditAppendFun
 import { Retention1763800001000 } from './1763800001000-Retention';
 import { DestroyDossier1763800001050 } from './1763800001050-DestroyDossier';
 import { AuditSubjectRefs1763800001100 } from './1763800001100-AuditSubjectRefs';
+import { BatchDestruction1763800001150 } from './1763800001150-BatchDestruction';
 
 /** Every migration, in order. A new migration is added here (explicit, so bundling never misses one). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Retention1763800001000,
   DestroyDossier1763800001050,
   AuditSubjectRefs1763800001100,
+  BatchDestruction1763800001150,
 ];

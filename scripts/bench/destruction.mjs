@@ -41,7 +41,7 @@ async function call(baseUrl, token, method, path) {
 }
 
 /** N historic dossiers in chunks, as the owner (generate_series; triggers keep the scope columns). */
-async function seedDueDossiers(stack, count) {
+export async function seedDueDossiers(stack, count) {
   const [{ id: coach }] = await stack.query(`SELECT id FROM app_user WHERE username = 'coach1'`);
   const started = performance.now();
   for (let from = 1; from <= count; from += CHUNK) {
@@ -118,6 +118,10 @@ export async function main(args = process.argv.slice(2)) {
     await call(stack.appUrl, fg, 'POST', `/api/destruction-lists/${list.id}/approve`);
 
     const samples = [];
+    if (process.env.BENCH_PROFILE === '1') {
+      await stack.query(`ALTER SYSTEM SET track_functions = 'all'`);
+      await stack.query('SELECT pg_reload_conf()');
+    }
     started = performance.now();
     await call(stack.appUrl, admin, 'POST', `/api/destruction-lists/${list.id}/execute`);
     let current = list;
@@ -179,6 +183,16 @@ export async function main(args = process.argv.slice(2)) {
       console.log(
         `  ${row.name.padEnd(32)} ${String(row.seq_scan).padStart(8)} scans ${String(row.seq_tup_read).padStart(12)} rows  ${row.idx_scan ?? 0} index scans`,
       );
+    }
+    if (process.env.BENCH_PROFILE === '1') {
+      console.log('Functions by total time (BENCH_PROFILE=1):');
+      for (const row of await stack.query(
+        `SELECT schemaname || '.' || funcname AS name, calls, round(total_time) AS total, round(self_time) AS self
+           FROM pg_stat_user_functions ORDER BY total_time DESC LIMIT 12`,
+      ))
+        console.log(
+          `  ${row.name.padEnd(40)} ${String(row.calls).padStart(8)} calls ${String(row.total).padStart(8)} ms total ${String(row.self).padStart(8)} ms self`,
+        );
     }
     exitCode = current.status === 'completed' && clients === 0 && named === 0 ? 0 : 1;
   } catch (error) {

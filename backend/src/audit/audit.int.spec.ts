@@ -16,11 +16,11 @@ async function asAppRole<T>(ctx: TestContext, work: (client: Client) => Promise<
 
 /** Tampering needs the owner to switch the append-only trigger off first, as an attacker with DBA rights would. */
 async function tamper(ctx: TestContext, sql: string): Promise<void> {
-  await ctx.owner.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete');
+  await ctx.owner.query('ALTER TABLE audit_event DISABLE TRIGGER USER');
   try {
     await ctx.owner.query(sql);
   } finally {
-    await ctx.owner.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete');
+    await ctx.owner.query('ALTER TABLE audit_event ENABLE TRIGGER USER');
   }
 }
 
@@ -181,6 +181,55 @@ describe('audit trail', () => {
     await ctx.login('coach1');
     await expect(ctx.owner.query("UPDATE audit_event SET username = 'x'")).rejects.toThrow(/append-only/);
     await expect(ctx.owner.query('DELETE FROM audit_event')).rejects.toThrow(/append-only/);
+  });
+
+  it('R-AUD-02: the refusal trigger names every column but the two that pseudonymisation may clear', async () => {
+    // A column added to audit_event later must be added to audit_event_no_update, or it could be
+    // changed by the owner without the trigger noticing.
+    const { rows } = await ctx.owner.query(
+      `SELECT a.attname AS name
+         FROM pg_attribute a
+        WHERE a.attrelid = 'audit_event'::regclass AND a.attnum > 0 AND NOT a.attisdropped
+          AND a.attname NOT IN ('subject_client_ids', 'object_id')
+          AND a.attnum <> ALL ((SELECT t.tgattr FROM pg_trigger t
+                                 WHERE t.tgrelid = 'audit_event'::regclass AND t.tgname = 'audit_event_no_update')::int2[])`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('R-AUD-02: with the pseudonymisation setting on, the owner can still change nothing but removing those ids', async () => {
+    await ctx.http
+      .get(`/api/clients/${clientId}`)
+      .set(bearer(await ctx.login('coach1')))
+      .expect(200);
+    const client = await ctx.owner.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query(
+        `SELECT seq, subject_client_ids::text[] AS ids FROM audit_event WHERE subject_client_ids @> ARRAY[$1::uuid] LIMIT 1`,
+        [clientId],
+      );
+      const [{ seq, ids }] = rows as Array<{ seq: string; ids: string[] }>;
+      await client.query(`SELECT set_config('werkpad.audit_pseudonymise', $1, true)`, [`{${ids[0]}}`]);
+      const refusals = [
+        `UPDATE audit_event SET username = 'x' WHERE seq = $1`,
+        `UPDATE audit_event SET subject_client_ids = '{}', details = '{}' WHERE seq = $1`,
+        `UPDATE audit_event SET subject_client_ids = subject_client_ids || gen_random_uuid() WHERE seq = $1`,
+        `UPDATE audit_event SET object_id = 'anders' WHERE seq = $1`,
+      ];
+      for (const statement of refusals) {
+        await client.query('SAVEPOINT attempt');
+        await expect(client.query(statement, [seq])).rejects.toThrow(/append-only/);
+        await client.query('ROLLBACK TO SAVEPOINT attempt');
+      }
+      await client.query(
+        `UPDATE audit_event SET subject_client_ids = array_remove(subject_client_ids, $2::uuid) WHERE seq = $1`,
+        [seq, ids[0]],
+      );
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
   });
 
   describe('R-AUD-02: chain verification', () => {

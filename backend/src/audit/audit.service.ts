@@ -163,12 +163,21 @@ export class AuditService {
    * closed).
    */
   async append(input: AuditEventInput, manager?: EntityManager): Promise<void> {
+    if (manager) return this.appendAll([input], manager);
     const fields = auditFields(input, (clientId) => this.refFor(clientId));
-    if (manager) return this.insertChained(manager, [fields]);
     await new Promise<void>((resolve, reject) => {
       this.queue.push({ fields, settle: (error) => (error === undefined ? resolve() : reject(error)) });
       this.sendBatches();
     });
+  }
+
+  /** Appends several events, in order, in the caller's transaction: one call of audit_append. */
+  async appendAll(inputs: readonly AuditEventInput[], manager: EntityManager): Promise<void> {
+    if (inputs.length === 0) return;
+    await this.insertChained(
+      manager,
+      inputs.map((input) => auditFields(input, (clientId) => this.refFor(clientId))),
+    );
   }
 
   /**

@@ -25,7 +25,7 @@ const COUNT_KEYS: ReadonlyArray<keyof DestructionCounts> = [
 ];
 
 export const DESTRUCTION_METHOD =
-  'Onomkeerbaar verwijderd uit de database (één transactie per dossier; medische gegevens eerst, via de ' +
+  'Onomkeerbaar verwijderd uit de database (elk dossier geheel binnen één transactie; medische gegevens eerst, via de ' +
   'eigen databaseverbinding van het Expertisecentrum). Documenten staan in de database en zijn daarmee ' +
   'meeverwijderd. In het toegangslog is de verwijzing naar de cliënt vervangen door een pseudoniem.';
 

@@ -13,6 +13,7 @@ import {
 
 import { AuditService } from '../../audit/audit.service';
 import { bearer, createTestContext, type TestContext } from '../../../test/test-context';
+import { DestructionRunner } from './destruction-runner.service';
 
 /** Every column of every table in every schema of ours, as text, that contains `marker`. */
 async function tablesContaining(ctx: TestContext, marker: string): Promise<string[]> {
@@ -254,6 +255,59 @@ describe('retention and destruction (issue 7)', () => {
       expect(retention.holds[0]).toMatchObject({ active: true, setByName: 'Test admin1' });
     });
 
+    it('R-RET-04: a dossier that cannot be destroyed stops only itself; the rest of its batch goes, and the resumed run finishes it', async () => {
+      await closeOpenLists();
+      const goes = await client('Gaat');
+      await trajectory(goes, 'bemiddeling', '2010-03-01');
+      const stuck = await client('Vast');
+      const stuckTrajectory = await trajectory(stuck, 'bemiddeling', '2010-03-01');
+      const list = await prepareList();
+      // A medical record on a trajectory whose medical part the list does not cover: the client's
+      // delete meets the RESTRICT key of the medical schema, so this dossier's transaction fails.
+      const [blocker] = (
+        await ctx.owner.query(
+          `INSERT INTO medical.medical_record (trajectory_id, client_id, kind, recorded_on, title_encrypted,
+                                               body_encrypted, key_id, created_by)
+           VALUES ($1, $2, 'diagnosis', DATE '2009-05-01', '\\x00', '\\x00', 'test', $3) RETURNING id`,
+          [stuckTrajectory, stuck, ids['exp1']],
+        )
+      ).rows as Array<{ id: string }>;
+      expect((await ctx.http.post(`/api/destruction-lists/${list.id}/review`).set(as('admin1'))).status).toBe(
+        200,
+      );
+      expect((await ctx.http.post(`/api/destruction-lists/${list.id}/approve`).set(as('dpo1'))).status).toBe(
+        200,
+      );
+      // As POST :id/execute does, but awaited here: the list is running, the runner takes it.
+      await ctx.owner.query(
+        `UPDATE destruction_list SET status = 'running', started_at = now() WHERE id = $1`,
+        [list.id],
+      );
+      const runner = ctx.app.get(DestructionRunner);
+      await runner.start(list.id, ids['dpo1']);
+
+      const alive = async () =>
+        (
+          await ctx.owner.query('SELECT id FROM client WHERE id = ANY ($1::uuid[])', [[goes, stuck]])
+        ).rows.map((row: { id: string }) => row.id);
+      expect(await alive()).toEqual([stuck]);
+      const statusOf = async (clientId: string) =>
+        (await itemsOf(list.id)).find((item) => item.clientId === clientId)?.status;
+      expect(await statusOf(stuck)).toBe('due');
+      expect(logLines.some((line) => line.includes('niet vernietigd'))).toBe(true);
+      expect((await ctx.http.get(`/api/destruction-lists/${list.id}`).set(as('admin1'))).body.status).toBe(
+        'running',
+      );
+
+      await ctx.owner.query('DELETE FROM medical.medical_record WHERE id = $1', [blocker.id]);
+      await runner.start(list.id, ids['dpo1']);
+      expect(await alive()).toEqual([]);
+      const finished = (await ctx.http.get(`/api/destruction-lists/${list.id}`).set(as('admin1')))
+        .body as DestructionListView;
+      expect(finished.status).toBe('completed');
+      expect(finished.hasCertificate).toBe(true);
+    });
+
     it('R-RET-03: a hold on one trajectory keeps it, the rest of a due dossier goes; lifting needs a reason', async () => {
       await closeOpenLists();
       const clientId = await client('Deels');
@@ -471,18 +525,20 @@ describe('retention and destruction (issue 7)', () => {
       await appRole.connect();
       try {
         // Approved and due, but the client still exists: its log stays as it is.
-        await expect(appRole.query('SELECT audit_pseudonymise_client($1)', [item.id])).rejects.toThrow(
-          /still exists/,
-        );
-        await expect(appRole.query('SELECT audit_pseudonymise_client(gen_random_uuid())')).rejects.toThrow(
-          /not a due dossier of an approved destruction list/,
-        );
+        await expect(
+          appRole.query('SELECT * FROM audit_pseudonymise_clients($1::uuid[])', [[item.id]]),
+        ).rejects.toThrow(/still exists/);
+        await expect(
+          appRole.query('SELECT * FROM audit_pseudonymise_clients(ARRAY[gen_random_uuid()])'),
+        ).rejects.toThrow(/not every item is a due dossier of an approved destruction list/);
         await expect(appRole.query(`UPDATE audit_event SET subject_client_ids = '{}'`)).rejects.toThrow(
           /permission denied/,
         );
-        await expect(appRole.query('SELECT destroy_dossier(gen_random_uuid(), 0)')).rejects.toThrow(
-          /not approved and due/,
-        );
+        // One item that is not approved and due stops the whole batch, including the approved one.
+        await expect(
+          appRole.query('SELECT * FROM destroy_dossiers(ARRAY[$1::uuid, gen_random_uuid()])', [item.id]),
+        ).rejects.toThrow(/not every destruction item of the batch is approved and due/);
+        expect((await itemsOf(list.id)).find((candidate) => candidate.id === item.id)?.status).toBe('due');
       } finally {
         await appRole.end();
       }

@@ -7,7 +7,7 @@ import { MedicalDatabase } from './medical-database';
  * R-RET-04/05 for the medical part: destruction goes through this module's own connection, in a
  * transaction of its own that commits before the rest of the dossier is destroyed (so a crash in
  * between leaves a dossier whose medical records are gone and whose rest the resumed run destroys).
- * medical.destroy_records (migration 1050) re-checks the item: approved list, due, no legal hold.
+ * medical.destroy_records (migration 1150) re-checks each item: approved list, due, no legal hold.
  */
 @Injectable()
 export class MedicalDestruction extends MedicalDestructionPort {
@@ -15,11 +15,12 @@ export class MedicalDestruction extends MedicalDestructionPort {
     super();
   }
 
-  async destroyRecords(itemId: string, actorId: string): Promise<number> {
+  async destroyRecords(itemIds: readonly string[], actorId: string): Promise<number> {
     return this.database.transaction(actorId, async (query) => {
-      const rows = await query<{ destroyed: number }>('SELECT medical.destroy_records($1) AS destroyed', [
-        itemId,
-      ]);
+      const rows = await query<{ destroyed: number }>(
+        'SELECT coalesce(sum(destroyed), 0)::int AS destroyed FROM medical.destroy_records($1::uuid[])',
+        [itemIds],
+      );
       return rows[0].destroyed;
     });
   }

@@ -114,6 +114,6 @@ describe('medical module isolation (architecture)', () => {
     // The port's contract: one method, returning a count, never a record.
     const port = readFileSync(join(SRC, 'common/medical-destruction.port.ts'), 'utf8');
     expect(port.match(/abstract \w+\(/g)).toEqual(['abstract destroyRecords(']);
-    expect(port).toMatch(/destroyRecords\(itemId: string, actorId: string\): Promise<number>/);
+    expect(port).toMatch(/destroyRecords\(itemIds: readonly string\[\], actorId: string\): Promise<number>/);
   });
 });
