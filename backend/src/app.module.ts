@@ -27,6 +27,7 @@ import { AccessLogModule } from './modules/access-log/access-log.module';
 import { AccessGroundsModule } from './modules/access-grounds/access-grounds.module';
 import { BreachesModule } from './modules/breaches/breaches.module';
 import { DestructionModule } from './modules/destruction/destruction.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { RetentionModule } from './modules/retention/retention.module';
 import { FgDashboardModule } from './modules/fg-dashboard/fg-dashboard.module';
 import { ProcessingRegisterModule } from './modules/processing-register/processing-register.module';
@@ -110,6 +111,7 @@ export class AppModule {
         AccessLogModule,
         RetentionModule,
         DestructionModule,
+        ReportsModule,
         ...extraModules,
         ...(frontend
           ? [

@@ -97,6 +97,29 @@ describe('access table: role × endpoint × relation (deny by default, 404 outsi
                    sha256('{}'::bytea), '{}'::jsonb, true, 'not_shown') RETURNING id`,
           [clientId, trajectoryId, coachId],
         ),
+        reportId: await fixture(
+          `INSERT INTO progress_report (id, reference, client_id, trajectory_ids, period_start, period_end,
+                                        recipient_type, recipient_organisation, categories, content, content_sha256,
+                                        origin, created_by, created_at)
+           VALUES (gen_random_uuid(), 'RAP-TEST-' || $1::text, $1::uuid, ARRAY[$2::uuid], '2026-01-01', '2026-06-30',
+                   'client', 'De cliënt', '{identity,progress}', $4::jsonb, sha256('{}'::bytea), 'file', $3,
+                   '2026-03-01T10:00:00Z') RETURNING id`,
+          [
+            clientId,
+            trajectoryId,
+            coachId,
+            JSON.stringify({
+              reference: 'RAP-TEST',
+              organisation: 'Werkpad',
+              createdAt: '2026-03-01T10:00:00.000Z',
+              authorName: 'Coach',
+              client: { name: 'Cliënt', dateOfBirth: null, bsn: null },
+              recipient: { type: 'client', label: 'De cliënt zelf', organisation: 'De cliënt', person: null },
+              period: { start: '2026-01-01', end: '2026-06-30' },
+              sections: [],
+            }),
+          ],
+        ),
         employmentId: await fixture(
           `INSERT INTO employment (client_id, employer_name, job_title, start_date, contract_hours_per_week,
                                    gross_monthly_salary_cents, created_by)

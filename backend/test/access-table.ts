@@ -32,6 +32,7 @@ export interface Target {
   readonly documentId: string;
   readonly consentId: string;
   readonly disclosureId: string;
+  readonly reportId: string;
   readonly coachId: string;
 }
 
@@ -494,11 +495,75 @@ const RETENTION_ROWS: readonly AccessEndpoint[] = [
   },
 ];
 
+/**
+ * Progress reports (issue 8): the file team writes and sends them; management reads every client's
+ * reports of the categories it may see and exports them; the Expertisecentrum finds neither client.
+ */
+const REPORT_READ = (coach: readonly [number, number]) =>
+  ({
+    coach,
+    income_consultant: NO_ACCESS,
+    payroll: NO_ACCESS,
+    management: [200, 200],
+    admin: NO_ACCESS,
+    dpo: NO_ACCESS,
+    expertise: HIDDEN,
+  }) as const;
+const REPORT_WRITE = (coach: readonly [number, number]) => ({ ...REPORT_READ(coach), management: NO_ACCESS });
+
+const REPORT_ROWS: readonly AccessEndpoint[] = [
+  {
+    route: 'GET /api/clients/:clientId/reports',
+    name: 'progress reports',
+    path: (t) => `/api/clients/${t.clientId}/reports`,
+    expect: REPORT_READ(OK),
+  },
+  {
+    route: 'POST /api/clients/:clientId/reports',
+    name: 'new progress report',
+    path: (t) => `/api/clients/${t.clientId}/reports`,
+    body: (t) => ({
+      trajectoryIds: [t.trajectoryId],
+      periodStart: '2026-01-01',
+      periodEnd: '2026-06-30',
+      recipientType: 'client',
+    }),
+    expect: REPORT_WRITE(CREATED),
+  },
+  {
+    route: 'GET /api/clients/:clientId/reports/:reportId',
+    name: 'progress report',
+    path: (t) => `/api/clients/${t.clientId}/reports/${t.reportId}`,
+    expect: REPORT_READ(OK),
+  },
+  {
+    route: 'GET /api/clients/:clientId/reports/:reportId/pdf',
+    name: 'progress report PDF',
+    path: (t) => `/api/clients/${t.clientId}/reports/${t.reportId}/pdf`,
+    expect: REPORT_READ(OK),
+  },
+  {
+    route: 'POST /api/clients/:clientId/reports/:reportId/review',
+    name: 'client saw the progress report (R-SHARE-06)',
+    path: (t) => `/api/clients/${t.clientId}/reports/${t.reportId}/review`,
+    body: () => ({ status: 'shown_before_sending', shownOn: '2026-03-05' }),
+    expect: REPORT_WRITE(OK),
+  },
+  {
+    route: 'POST /api/clients/:clientId/reports/:reportId/send',
+    name: 'send the progress report',
+    path: (t) => `/api/clients/${t.clientId}/reports/${t.reportId}/send`,
+    body: () => ({ channel: 'post' }),
+    expect: REPORT_WRITE(OK),
+  },
+];
+
 export const ACCESS_TABLE: readonly AccessEndpoint[] = [
   ...CLIENT_FILE_ROWS,
   ...CONSENT_AND_SHARING_ROWS,
   ...EXPERTISE_ROWS,
   ...RETENTION_ROWS,
+  ...REPORT_ROWS,
 ];
 
 /** Client routes whose scoping is tested elsewhere in the same spec (lists have no single client). */

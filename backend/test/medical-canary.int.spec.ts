@@ -1,6 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-import { type Role, RECIPIENT_TYPES, DATA_CATEGORIES } from '@werkpad/shared';
+import { type Role, RECIPIENT_TYPES, DATA_CATEGORIES, REPORT_RECIPIENT_TYPES } from '@werkpad/shared';
 
 import {
   type HttpMethod,
@@ -254,6 +258,47 @@ describe('R-MED-06: medical canary over every route, role, search, package, log 
         .set(bearer(token));
       check(`package ${disclosure.id}`, pkg.text, pkg.status);
     }
+    expect(leaks).toEqual([]);
+  }, 120_000);
+
+  it('R-MED-06, R-REP-01: no progress report PDF, to any recipient, by the coach or the Expertisecentrum, holds medical content', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'werkpad-canary-'));
+    let rendered = 0;
+    try {
+      for (const username of ['canary_coach', 'canary_expertise']) {
+        const token = await ctx.login(username);
+        for (const recipientType of REPORT_RECIPIENT_TYPES) {
+          for (const trajectoryIds of [[diagnosisTrajectoryId], pool.byNameHint[1].ids]) {
+            const created = await ctx.http
+              .post(`/api/clients/${clientId}/reports`)
+              .set(bearer(token))
+              .send({ trajectoryIds, periodStart: '2026-01-01', periodEnd: '2026-12-31', recipientType });
+            check(`report by ${username} to ${recipientType}`, created.text, created.status);
+            if (created.status !== 201) continue;
+            const id = (created.body as { id: string }).id;
+            const pdf = await ctx.http
+              .get(`/api/clients/${clientId}/reports/${id}/pdf`)
+              .set(bearer(token))
+              .buffer(true)
+              .parse((res, done) => {
+                const chunks: Buffer[] = [];
+                res.on('data', (chunk: Buffer) => chunks.push(chunk));
+                res.on('end', () => done(null, Buffer.concat(chunks)));
+              });
+            expect(pdf.status).toBe(200);
+            const file = join(folder, `${id}.pdf`);
+            writeFileSync(file, pdf.body as Buffer);
+            const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+            check(`report PDF by ${username} to ${recipientType}`, text);
+            rendered++;
+          }
+        }
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    // Control: reports were made (the outcome goes to the commissioner, progress to the client).
+    expect(rendered).toBeGreaterThan(3);
     expect(leaks).toEqual([]);
   }, 120_000);
 

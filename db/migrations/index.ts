@@ -12,6 +12,7 @@ import { Retention1763800001000 } from './1763800001000-Retention';
 import { DestroyDossier1763800001050 } from './1763800001050-DestroyDossier';
 import { AuditSubjectRefs1763800001100 } from './1763800001100-AuditSubjectRefs';
 import { BatchDestruction1763800001150 } from './1763800001150-BatchDestruction';
+import { ProgressReports1763800001200 } from './1763800001200-ProgressReports';
 
 /** Every migration, in order. A new migration is added here (explicit, so bundling never misses one). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   DestroyDossier1763800001050,
   AuditSubjectRefs1763800001100,
   BatchDestruction1763800001150,
+  ProgressReports1763800001200,
 ];

@@ -22,3 +22,5 @@ export * from './contracts/expertise';
 export * from './lib/medical-ciphertext';
 export * from './contracts/fg';
 export * from './contracts/retention';
+export * from './lib/report-content';
+export * from './contracts/reports';

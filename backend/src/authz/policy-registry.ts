@@ -7,6 +7,7 @@ import { disclosuresPolicy } from '../modules/disclosures/disclosures.policy';
 import { emergencyAccessPolicy } from '../modules/emergency-access/emergency-access.policy';
 import { expertisePolicy } from '../modules/expertise/expertise.policy';
 import { medicalPolicy } from '../modules/medical/medical.policy';
+import { reportsPolicy } from '../modules/reports/reports.policy';
 import { retentionPolicy } from '../modules/retention/retention.policy';
 import { usersPolicy } from '../modules/users/users.policy';
 import { type ModulePolicy } from './policy.types';
@@ -27,4 +28,5 @@ export const MODULE_POLICIES: readonly ModulePolicy[] = [
   processingRegisterPolicy,
   emergencyAccessPolicy,
   retentionPolicy,
+  reportsPolicy,
 ];

@@ -36,6 +36,8 @@ export const SUBJECTS = [
   'RetentionPolicy',
   'LegalHold',
   'DestructionList',
+  'ProgressReport',
+  'ReportExport',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 

@@ -17,5 +17,6 @@ import { DisclosuresService } from './disclosures.service';
   ],
   controllers: [DisclosuresController, DisclosureRegisterController],
   providers: [DisclosuresService],
+  exports: [DisclosuresService],
 })
 export class DisclosuresModule {}

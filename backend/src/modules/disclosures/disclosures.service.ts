@@ -13,6 +13,7 @@ import {
   type DataCategory,
   type DisclosureDecision,
   type DisclosurePackage,
+  type DisclosureRequest,
   type DisclosureResult,
   type DisclosureView,
   type Page,
@@ -62,6 +63,16 @@ function auditGround(decision: DisclosureDecision): AuditGround | undefined {
   if (legal.length > 0) return { kind: 'legal_basis', reference: legal.join('; ') };
   const consents = distinct(allowed.map((category) => category.consentId));
   return consents.length > 0 ? { kind: 'consent', reference: consents.join(', ') } : undefined;
+}
+
+/** A progress report's part about one trajectory, as it is recorded in the register. */
+export interface ReportDisclosure {
+  readonly request: DisclosureRequest;
+  readonly sentAt: Date;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly summary: string;
+  readonly reviewStatus: Disclosure['reviewStatus'];
+  readonly shownToClientOn: string | null;
 }
 
 interface ViewRow {
@@ -114,11 +125,7 @@ export class DisclosuresService {
     // R-SHARE-01: all requested categories must be allowed, or nothing goes out.
     if (!decision.allowed) throw new DisclosureRefusedException(decision);
 
-    const allowed = decision.categories;
-    const ground = distinct(allowed.map((category) => category.ground)).join('; ');
-    const legalBasis = distinct(
-      allowed.filter((category) => !category.consentId).map((category) => category.ground),
-    );
+    const ground = distinct(decision.categories.map((category) => category.ground)).join('; ');
     const id = randomUUID();
     const disclosedAt = new Date();
     const { pkg, fields } = buildPackage({
@@ -152,36 +159,56 @@ export class DisclosuresService {
         : [],
       decrypt: (stored) => this.crypto.decrypt(stored),
     });
-    await this.access
-      .manager()
-      .getRepository(Disclosure)
-      .insert({
-        id,
-        clientId,
-        trajectoryId: trajectory.id,
-        recipientType: request.recipient.type,
-        recipientOrganisation: request.recipient.organisation,
-        recipientPerson: request.recipient.person ?? null,
-        recipientCountry: request.recipient.country,
-        categories: [...request.categories],
-        fields,
-        channel: request.channel,
-        purpose: request.purpose,
-        ruleId: distinct(allowed.map((category) => category.ruleId)).join(', '),
-        ruleVersion: decision.ruleVersion,
-        legalBasis: legalBasis.length > 0 ? legalBasis.join('; ') : null,
-        consentId: distinct(allowed.map((category) => category.consentId))[0] ?? null,
-        disclosedBy: actor.id,
-        disclosedAt,
-        digest: packageDigest(pkg),
-        // jsonb: TypeORM's partial-entity type cannot express `unknown` values.
-        package: pkg as QueryDeepPartialEntity<DisclosurePackage>,
-        isReport: request.isReport ?? false,
-        reviewStatus: request.isReport ? 'not_shown' : null,
-        shownToClientOn: null,
-      });
+    await this.insertDisclosure(id, clientId, actor, request, decision, pkg, disclosedAt, {
+      fields,
+      reviewStatus: request.isReport ? 'not_shown' : null,
+      shownToClientOn: null,
+    });
     RequestContext.addAuditDetails({ objectId: id, ground: auditGround(decision) });
     return { disclosure: await this.view(clientId, id), package: pkg };
+  }
+
+  /**
+   * A written progress report as sent (issue 8, R-SHARE-06): decided from the same rules as any
+   * disclosure, for one trajectory of the report, and recorded with the digest of what went out.
+   * Refused (403 with the reasons) when a rule no longer allows it, e.g. a consent was withdrawn.
+   */
+  async recordReport(
+    access: AccessibleClient,
+    actor: AuthenticatedUser,
+    report: ReportDisclosure,
+  ): Promise<string> {
+    const trajectory = await this.requireTrajectory(access.client.id, report.request.trajectoryId);
+    const decision = await this.decideFor(access, trajectory, actor, report.request);
+    if (!decision.allowed) throw new DisclosureRefusedException(decision);
+    const id = randomUUID();
+    const pkg: DisclosurePackage = {
+      disclosureId: id,
+      generatedAt: report.sentAt.toISOString(),
+      recipient: report.request.recipient,
+      ground: distinct(decision.categories.map((category) => category.ground)).join('; '),
+      categories: [...report.request.categories],
+      data: report.data,
+      summary: report.summary,
+    };
+    await this.insertDisclosure(id, access.client.id, actor, report.request, decision, pkg, report.sentAt, {
+      fields: ['voortgangsrapportage'],
+      reviewStatus: report.reviewStatus,
+      shownToClientOn: report.shownToClientOn,
+    });
+    return id;
+  }
+
+  /** R-SHARE-06 for a report's disclosures: the client saw it after it was sent. */
+  async recordReportReview(disclosureIds: readonly string[], review: RecordReportReviewDto): Promise<void> {
+    if (disclosureIds.length === 0) return;
+    await this.access
+      .manager()
+      .createQueryBuilder()
+      .update(Disclosure)
+      .set({ reviewStatus: review.status, shownToClientOn: review.shownOn })
+      .where('id = ANY(:ids) AND review_status = :open', { ids: [...disclosureIds], open: 'not_shown' })
+      .execute();
   }
 
   /** The client's disclosure history, newest first (metadata; the package is fetched apart). */
@@ -285,11 +312,55 @@ export class DisclosuresService {
     };
   }
 
+  private async insertDisclosure(
+    id: string,
+    clientId: string,
+    actor: AuthenticatedUser,
+    request: DisclosureRequest,
+    decision: DisclosureDecision,
+    pkg: DisclosurePackage,
+    disclosedAt: Date,
+    extra: Pick<Disclosure, 'fields' | 'reviewStatus' | 'shownToClientOn'>,
+  ): Promise<void> {
+    const allowed = decision.categories;
+    const legalBasis = distinct(
+      allowed.filter((category) => !category.consentId).map((category) => category.ground),
+    );
+    await this.access
+      .manager()
+      .getRepository(Disclosure)
+      .insert({
+        id,
+        clientId,
+        trajectoryId: request.trajectoryId,
+        recipientType: request.recipient.type,
+        recipientOrganisation: request.recipient.organisation,
+        recipientPerson: request.recipient.person ?? null,
+        recipientCountry: request.recipient.country,
+        categories: [...request.categories],
+        fields: extra.fields,
+        channel: request.channel,
+        purpose: request.purpose,
+        ruleId: distinct(allowed.map((category) => category.ruleId)).join(', '),
+        ruleVersion: decision.ruleVersion,
+        legalBasis: legalBasis.length > 0 ? legalBasis.join('; ') : null,
+        consentId: distinct(allowed.map((category) => category.consentId))[0] ?? null,
+        disclosedBy: actor.id,
+        disclosedAt,
+        digest: packageDigest(pkg),
+        // jsonb: TypeORM's partial-entity type cannot express `unknown` values.
+        package: pkg as QueryDeepPartialEntity<DisclosurePackage>,
+        isReport: request.isReport ?? false,
+        reviewStatus: extra.reviewStatus,
+        shownToClientOn: extra.shownToClientOn,
+      });
+  }
+
   private async decideFor(
     access: AccessibleClient,
     trajectory: Trajectory,
     actor: AuthenticatedUser,
-    request: DisclosureRequestDto,
+    request: DisclosureRequest,
   ): Promise<DisclosureDecision> {
     const validConsents: Partial<Record<ConsentPurpose, ValidConsent>> = {};
     for (const purpose of consentPurposesFor(request.recipient.type, trajectory.type)) {
