@@ -40,6 +40,11 @@ if (process.argv.slice(2).includes('--destruction')) {
   const { main: destruction } = await import('./bench/destruction.mjs');
   process.exit(await destruction());
 }
+// `npm run bench -- --reports N`: N progress-report PDFs of five pages (scripts/bench/reports.mjs).
+if (process.argv.slice(2).includes('--reports')) {
+  const { main: reports } = await import('./bench/reports.mjs');
+  process.exit(await reports());
+}
 // `npm run bench -- --audit-events N …`: the FG's access-log search on N synthetic audit events
 // instead (scripts/bench/audit-scale.mjs; docs/benchmarks.md).
 if (process.argv.slice(2).some((arg) => arg.startsWith('--audit-events'))) {

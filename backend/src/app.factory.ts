@@ -89,6 +89,9 @@ export async function createApp(
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:'],
           'font-src': ["'self'", 'data:'],
+          // The report preview shows the API's PDF from a blob: URL in a frame (issue 8); nothing else is framed.
+          'frame-src': ["'self'", 'blob:'],
+          'object-src': ["'self'", 'blob:'],
           // TLS is terminated in front of the app in production; locally there is none to upgrade to.
           'upgrade-insecure-requests': config.isProduction ? [] : null,
         },

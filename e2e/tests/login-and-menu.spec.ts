@@ -28,7 +28,7 @@ const MENUS: Record<string, string[]> = {
     'Bewaartermijnen',
   ],
   // Issue 6: management reads the processing register (AVG art. 30).
-  management1: ['Start', 'Mijn cliënten', 'Verwerkingsregister'],
+  management1: ['Start', 'Mijn cliënten', 'Verwerkingsregister', 'Rapportages'],
 };
 
 for (const [username, items] of Object.entries(MENUS)) {

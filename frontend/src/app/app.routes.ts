@@ -75,6 +75,13 @@ export const routes: Routes = [
         loadChildren: () => import('./features/retention/retention.routes').then((m) => m.RETENTION_ROUTES),
       },
       {
+        // R-REP-01: management's export of progress reports.
+        path: 'rapportages',
+        canActivate: [abilityGuard],
+        data: { ability: ['export', 'ReportExport'] },
+        loadChildren: () => import('./features/reports/reports.routes').then((m) => m.REPORTS_ROUTES),
+      },
+      {
         // Break-the-glass for coaches and income consultants; the FG reviews every use.
         path: 'noodtoegang',
         canActivate: [abilityGuard],

@@ -126,6 +126,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     cardAction: 'Bewaartermijnen bekijken',
   },
   {
+    label: 'Rapportages',
+    path: '/rapportages',
+    icon: 'summarize',
+    ability: ['export', 'ReportExport'],
+    description: 'Exporteer voortgangsrapportages van cliënten als PDF, per cliënt, in één zip.',
+    cardAction: 'Rapportages exporteren',
+  },
+  {
     label: 'Noodtoegang',
     path: '/noodtoegang',
     icon: 'emergency',

@@ -13,6 +13,7 @@ import { ClientDisclosures } from '../components/sharing/client-disclosures';
 import type { TrajectorySource } from '../components/sharing/sharing-dialog';
 import { ClientDossier } from '../components/client-dossier';
 import { ClientHistory } from '../components/client-history';
+import { ClientReports } from '../../reports/components/client-reports';
 import { ClientRetentionPanel } from '../../retention/components/client-retention-panel';
 import { ClientOverview } from '../components/client-overview';
 import { ClientPayroll } from '../components/client-payroll';
@@ -40,6 +41,7 @@ type LoadState = 'loading' | 'loaded' | 'not-found';
     ClientDossier,
     ClientHistory,
     ClientOverview,
+    ClientReports,
     ClientRetentionPanel,
     ClientPayroll,
     ClientTrajectories,
@@ -97,6 +99,12 @@ export class ClientFilePage {
   protected readonly canShare = computed(() => this.auth.ability().can('create', 'Disclosure'));
   /** R-SHARE-06: recording that the client saw a report is an update of the disclosure. */
   protected readonly canRecordReview = computed(() => this.auth.ability().can('update', 'Disclosure'));
+  /** Issue 8: progress reports belong to trajectories, so only files with progress have the tab. */
+  protected readonly canReadReports = computed(
+    () => this.tabs().trajectories && this.auth.ability().can('read', 'ProgressReport'),
+  );
+  protected readonly canCreateReport = computed(() => this.auth.ability().can('create', 'ProgressReport'));
+  protected readonly canUpdateReport = computed(() => this.auth.ability().can('update', 'ProgressReport'));
   protected readonly name = computed(() => {
     const client = this.client();
     if (!client || client.firstName === undefined) return 'Cliëntdossier';

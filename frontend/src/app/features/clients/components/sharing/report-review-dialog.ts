@@ -6,16 +6,25 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import type { DisclosureView, RecordReportReviewRequest } from '@werkpad/shared';
+import {
+  type DisclosureView,
+  type ProgressReportView,
+  type RecordReportReviewRequest,
+  REPORT_RECIPIENT_LABELS,
+} from '@werkpad/shared';
+import type { Observable } from 'rxjs';
 import { apiErrorMessage, apiFieldErrors } from '../../../../core/http/api-error';
 import { toIsoDate } from '../../../../shared/dutch-dates';
+import { ReportsService } from '../../../reports/services/reports.service';
 import { DisclosuresService } from '../../services/consents.service';
 import { dutchCalendarDay, dutchDate, recipientLabel } from './sharing-options';
 
-export interface ReportReviewDialogData {
-  readonly clientId: string;
-  readonly disclosure: DisclosureView;
-}
+/** A report as sent (a disclosure), or a progress report, draft or sent (issue 8). */
+export type ReportReviewDialogData =
+  | { readonly clientId: string; readonly disclosure: DisclosureView; readonly report?: undefined }
+  | { readonly clientId: string; readonly report: ProgressReportView; readonly disclosure?: undefined };
+
+type Reviewed = DisclosureView | ProgressReportView;
 
 type ReviewedStatus = RecordReportReviewRequest['status'];
 
@@ -42,14 +51,20 @@ type ReviewedStatus = RecordReportReviewRequest['status'];
 })
 export class ReportReviewDialog {
   private readonly disclosures = inject(DisclosuresService);
-  private readonly dialogRef = inject<MatDialogRef<ReportReviewDialog, DisclosureView>>(MatDialogRef);
+  private readonly reports = inject(ReportsService);
+  private readonly dialogRef = inject<MatDialogRef<ReportReviewDialog, Reviewed>>(MatDialogRef);
   protected readonly data = inject<ReportReviewDialogData>(MAT_DIALOG_DATA);
 
-  protected readonly sentOn = dutchCalendarDay(this.data.disclosure.disclosedAt);
-  protected readonly sentOnText = dutchDate(this.sentOn);
-  protected readonly recipient = `${this.data.disclosure.recipient.organisation} (${recipientLabel(
-    this.data.disclosure.recipient.type,
-  )})`;
+  /** The sending day, or null for a draft: then the client can only have seen it before sending. */
+  protected readonly sentOn = this.data.disclosure
+    ? dutchCalendarDay(this.data.disclosure.disclosedAt)
+    : this.data.report.sentAt
+      ? dutchCalendarDay(this.data.report.sentAt)
+      : null;
+  protected readonly sentOnText = this.sentOn ? dutchDate(this.sentOn) : null;
+  protected readonly recipient = this.data.disclosure
+    ? `${this.data.disclosure.recipient.organisation} (${recipientLabel(this.data.disclosure.recipient.type)})`
+    : `${this.data.report.recipientOrganisation} (${REPORT_RECIPIENT_LABELS[this.data.report.recipientType]})`;
   protected readonly today = new Date();
   protected readonly form = new FormGroup({
     status: new FormControl<ReviewedStatus | null>(null, Validators.required),
@@ -73,7 +88,7 @@ export class ReportReviewDialog {
     }
     this.saving.set(true);
     const review: RecordReportReviewRequest = { status, shownOn: toIsoDate(shownOn) };
-    this.disclosures.recordReview(this.data.clientId, this.data.disclosure.id, review).subscribe({
+    this.record(review).subscribe({
       next: (view) => this.dialogRef.close(view),
       error: (error: unknown) => {
         this.saving.set(false);
@@ -88,6 +103,13 @@ export class ReportReviewDialog {
     });
   }
 
+  private record(review: RecordReportReviewRequest): Observable<Reviewed> {
+    const { clientId, disclosure, report } = this.data;
+    return disclosure
+      ? this.disclosures.recordReview(clientId, disclosure.id, review)
+      : this.reports.recordReview(clientId, report.id, review);
+  }
+
   /** The same checks as the API, in words, so the common mistakes never need a round trip. */
   private dateProblem(status: ReviewedStatus | null, shownOn: Date | null): string | null {
     const errors = this.form.controls.shownOn.errors ?? {};
@@ -95,6 +117,9 @@ export class ReportReviewDialog {
     if (!shownOn) return 'Vul de datum in waarop de cliënt het rapport zag.';
     const day = toIsoDate(shownOn);
     if (day > toIsoDate(this.today)) return 'De datum mag niet in de toekomst liggen.';
+    if (!this.sentOn) {
+      return status === 'shown_after_sending' ? 'Deze rapportage is nog niet verzonden.' : null;
+    }
     if (status === 'shown_before_sending' && day > this.sentOn) {
       return `Vóór verzending: de datum moet op of vóór ${this.sentOnText} liggen.`;
     }
