@@ -28,7 +28,7 @@ export const REPORT_RECIPIENT_LABELS: Readonly<Record<ReportRecipientType, strin
  * What a progress report can show at all: never medical data (R-MED-01), never conversation notes
  * (a report is not the dossier), never financial details (debts) or religion, never accounts.
  */
-export const REPORTABLE_CATEGORIES: readonly DataCategory[] = [
+export const REPORT_CONTENT_CATEGORIES: readonly DataCategory[] = [
   'identity',
   'work_history',
   'education',
@@ -67,7 +67,7 @@ export function reportCategories(
 ): ReportCategorySelection {
   if (recipient === 'client') {
     return {
-      categories: REPORTABLE_CATEGORIES.filter((category) => readable.has(category)),
+      categories: REPORT_CONTENT_CATEGORIES.filter((category) => readable.has(category)),
       grounds: [CLIENT_REPORT_GROUND],
       ruleIds: [],
     };
@@ -78,7 +78,7 @@ export function reportCategories(
       rule.trajectoryTypes.includes(trajectoryType) &&
       rule.legalBasis !== null,
   );
-  const categories = REPORTABLE_CATEGORIES.filter(
+  const categories = REPORT_CONTENT_CATEGORIES.filter(
     (category) =>
       readable.has(category) && applicable.some((rule) => rule.allowedCategories.includes(category)),
   );

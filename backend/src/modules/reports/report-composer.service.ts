@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 
 import { BadRequestException, Injectable } from '@nestjs/common';
 import {
+  type CreateProgressReportRequest,
   type DataCategory,
   type ProgressReportContent,
   REPORT_RECIPIENT_LABELS,
   reportCategories,
-  type ReportNextSteps,
   type ReportRecipientType,
   TRAJECTORY_TYPE_RULES,
 } from '@werkpad/shared';
@@ -29,15 +29,8 @@ import {
   type TrajectoryMaterial,
 } from './report-content';
 
-export interface ReportInput {
-  readonly trajectoryIds: readonly string[];
-  readonly periodStart: string;
-  readonly periodEnd: string;
-  readonly recipientType: ReportRecipientType;
-  readonly recipientOrganisation?: string;
-  readonly recipientPerson?: string;
-  readonly nextSteps?: readonly ReportNextSteps[];
-}
+/** What a report is made from: the request of the client file, or one client of an export. */
+export type ReportInput = CreateProgressReportRequest;
 
 /** What a report about this trajectory may say to this recipient (identity alone says nothing). */
 function hasReportableContent(categories: readonly DataCategory[]): boolean {

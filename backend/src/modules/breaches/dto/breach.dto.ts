@@ -20,8 +20,8 @@ import {
 } from 'class-validator';
 
 import { nl } from '../../../common/validation-messages';
+import { trim } from '../../../common/dto/transforms';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const MOMENT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A moment with its time zone, so that the 72-hour deadline cannot shift with the server's zone. */

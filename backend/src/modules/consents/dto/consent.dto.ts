@@ -30,8 +30,7 @@ import {
 import { PageQueryDto } from '../../../common/dto/page-query.dto';
 import { nl } from '../../../common/validation-messages';
 import { IsCalendarDate, NotInFuture } from '../../trajectories/dto/calendar-date';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../common/dto/transforms';
 
 /** What a consent may cover: never medical data (R-MED-01; the database refuses it as well). */
 export const CONSENT_CATEGORIES: readonly DataCategory[] = DATA_CATEGORIES.filter(

@@ -5,10 +5,9 @@ import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 import { nl } from '../../../common/validation-messages';
 import { IsCalendarDate, NotInFuture } from '../../trajectories/dto/calendar-date';
+import { trim } from '../../../common/dto/transforms';
 
 export const WHATSAPP_APPOINTMENTS_ONLY = 'Via WhatsApp worden alleen afspraken gemaakt (R-CONS-04)';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 /** POST /api/clients/:clientId/whatsapp-contacts: an appointment made via WhatsApp (R-CONS-04). */
 export class WhatsappContactDto implements WhatsappContactRequest {

@@ -5,8 +5,7 @@ import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validato
 
 import { PageQueryDto } from '../../../common/dto/page-query.dto';
 import { nl } from '../../../common/validation-messages';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../common/dto/transforms';
 
 export class ExcludeDestructionItemDto {
   @ApiProperty({

@@ -18,8 +18,7 @@ import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-
 
 import { nl } from '../../../common/validation-messages';
 import { IsCalendarDate, NotInFuture } from '../../trajectories/dto/calendar-date';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../common/dto/transforms';
 
 /**
  * Every category a dossier entry can carry: never medical (R-MED-01), never account data, never

@@ -20,8 +20,7 @@ import {
 
 import { nl } from '../../../common/validation-messages';
 import { IsCalendarDate, NotInFuture } from '../../trajectories/dto/calendar-date';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../common/dto/transforms';
 
 const NO_DIAGNOSIS =
   'Wat de cliënt in relatie tot werk wel en niet kan; nooit een diagnose of de naam van een aandoening (R-MED-05).';

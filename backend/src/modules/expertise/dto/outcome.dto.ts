@@ -11,8 +11,7 @@ import { Equals, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } f
 
 import { nl } from '../../../common/validation-messages';
 import { IsCalendarDate, NotInFuture } from '../../trajectories/dto/calendar-date';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../common/dto/transforms';
 
 /** Shown in the API docs next to both text fields: what may and may not be written here. */
 export const OUTCOME_TEXT_HINT =

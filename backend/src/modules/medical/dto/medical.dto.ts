@@ -16,10 +16,9 @@ import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateI
 
 import { nl } from '../../../common/validation-messages';
 import { IsCalendarDate, NotInFuture } from '../../trajectories/dto/calendar-date';
+import { trim } from '../../../common/dto/transforms';
 
 // No message below repeats the submitted value: medical text must not come back in an error (R-MED-06).
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export const TITLE_MAX = 200;
 export const BODY_MAX = 20_000;

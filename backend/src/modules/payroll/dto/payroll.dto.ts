@@ -34,8 +34,8 @@ import {
 
 import { nl } from '../../../common/validation-messages';
 import { IsFirstOfMonth, IsIsoDate, IsNotBefore } from './date-rules';
+import { trim } from '../../../common/dto/transforms';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 /** Present in the body (a PATCH leaves out what does not change); `null` is then a value to refuse. */
 const present = (_: object, value: unknown): boolean => value !== undefined;
 

@@ -36,8 +36,8 @@ import {
 
 import { nl } from '../../../common/validation-messages';
 import { IsCalendarDate } from '../../trajectories/dto/calendar-date';
+import { trim } from '../../../common/dto/transforms';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const RECIPIENT_MESSAGE = `recipientType is een onbekende ontvanger; kies uit: ${REPORT_RECIPIENT_TYPES.join(', ')}`;
 
 /** The most clients one management export takes (one PDF each). */
@@ -56,14 +56,11 @@ export class ReportNextStepsDto implements ReportNextSteps {
   text: string;
 }
 
-export class CreateProgressReportDto implements CreateProgressReportRequest {
-  @ApiProperty({ type: [String], format: 'uuid' })
-  @IsArray({ message: 'trajectoryIds moet een lijst van trajecten zijn' })
-  @ArrayMinSize(1, { message: 'trajectoryIds moet minstens één traject bevatten' })
-  @ArrayMaxSize(20, { message: 'trajectoryIds bevat te veel trajecten (hoogstens 20)' })
-  @ArrayUnique({ message: 'trajectoryIds bevat een traject dubbel' })
-  @IsUUID('all', { each: true, message: 'trajectoryIds moet geldige UUIDs bevatten' })
-  trajectoryIds: string[];
+/** Recipient and period: what a single report and a management export both ask for. */
+class ReportScopeDto {
+  @ApiProperty({ enum: REPORT_RECIPIENT_TYPES })
+  @IsIn(REPORT_RECIPIENT_TYPES, { message: RECIPIENT_MESSAGE })
+  recipientType: ReportRecipientType;
 
   @ApiProperty({ format: 'date', example: '2026-01-01' })
   @IsCalendarDate()
@@ -72,10 +69,16 @@ export class CreateProgressReportDto implements CreateProgressReportRequest {
   @ApiProperty({ format: 'date', example: '2026-06-30' })
   @IsCalendarDate()
   periodEnd: string;
+}
 
-  @ApiProperty({ enum: REPORT_RECIPIENT_TYPES })
-  @IsIn(REPORT_RECIPIENT_TYPES, { message: RECIPIENT_MESSAGE })
-  recipientType: ReportRecipientType;
+export class CreateProgressReportDto extends ReportScopeDto implements CreateProgressReportRequest {
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray({ message: 'trajectoryIds moet een lijst van trajecten zijn' })
+  @ArrayMinSize(1, { message: 'trajectoryIds moet minstens één traject bevatten' })
+  @ArrayMaxSize(20, { message: 'trajectoryIds bevat te veel trajecten (hoogstens 20)' })
+  @ArrayUnique({ message: 'trajectoryIds bevat een traject dubbel' })
+  @IsUUID('all', { each: true, message: 'trajectoryIds moet geldige UUIDs bevatten' })
+  trajectoryIds: string[];
 
   @ApiPropertyOptional({ maxLength: 200, description: 'Standaard: de ontvanger uit de rapportageafspraak' })
   @IsOptional()
@@ -108,7 +111,7 @@ export class SendProgressReportDto implements SendProgressReportRequest {
   channel: DisclosureChannel;
 }
 
-export class ReportExportDto implements ReportExportRequest {
+export class ReportExportDto extends ReportScopeDto implements ReportExportRequest {
   @ApiProperty({ type: [String], format: 'uuid', maxItems: MAX_EXPORT_CLIENTS })
   @IsArray({ message: 'clientIds moet een lijst van cliënten zijn' })
   @ArrayMinSize(1, { message: 'clientIds moet minstens één cliënt bevatten' })
@@ -118,18 +121,6 @@ export class ReportExportDto implements ReportExportRequest {
   @ArrayUnique({ message: 'clientIds bevat een cliënt dubbel' })
   @IsUUID('all', { each: true, message: 'clientIds moet geldige UUIDs bevatten' })
   clientIds: string[];
-
-  @ApiProperty({ enum: REPORT_RECIPIENT_TYPES })
-  @IsIn(REPORT_RECIPIENT_TYPES, { message: RECIPIENT_MESSAGE })
-  recipientType: ReportRecipientType;
-
-  @ApiProperty({ format: 'date', example: '2026-01-01' })
-  @IsCalendarDate()
-  periodStart: string;
-
-  @ApiProperty({ format: 'date', example: '2026-06-30' })
-  @IsCalendarDate()
-  periodEnd: string;
 }
 
 export class ProgressReportViewDto implements ProgressReportView {

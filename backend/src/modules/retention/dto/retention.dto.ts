@@ -12,8 +12,7 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLeng
 import { PageQueryDto } from '../../../common/dto/page-query.dto';
 import { nl } from '../../../common/validation-messages';
 import { IsCalendarDate } from '../../trajectories/dto/calendar-date';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../common/dto/transforms';
 
 /** A reason a person gives for a recorded act (policy change, hold, exclusion): 10–1000 characters. */
 class ReasonDto {

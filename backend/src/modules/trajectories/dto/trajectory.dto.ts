@@ -32,8 +32,7 @@ import {
 
 import { nl } from '../../../common/validation-messages';
 import { IsCalendarDate, NotInFuture } from './calendar-date';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../common/dto/transforms';
 
 /** What may be agreed to be reported: every category except medical data (R-MED-01). */
 export const REPORTABLE_CATEGORIES: readonly DataCategory[] = DATA_CATEGORIES.filter(

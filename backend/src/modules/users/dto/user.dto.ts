@@ -16,8 +16,7 @@ import {
 } from 'class-validator';
 
 import { nl } from '../../../common/validation-messages';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../common/dto/transforms';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'jdevries', description: 'kleine letters, cijfers, . _ -; 3 tot 40 tekens' })
