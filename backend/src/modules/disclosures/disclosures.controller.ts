@@ -22,6 +22,7 @@ import { type AppAbility, type AuthenticatedUser } from '../../authz/policy.type
 import { ApiErrorDto, ApiGuardedErrors } from '../../common/api-docs';
 import { uuidPipe } from '../../common/uuid.pipe';
 import { DisclosureRefusedFilter } from './disclosure-refused';
+import { DisclosureRegisterService } from './disclosure-register.service';
 import { DisclosuresService } from './disclosures.service';
 import {
   DisclosureDecisionDto,
@@ -132,7 +133,7 @@ export class DisclosuresController {
 @ApiGuardedErrors()
 @Controller('disclosures')
 export class DisclosureRegisterController {
-  constructor(private readonly disclosures: DisclosuresService) {}
+  constructor(private readonly disclosures: DisclosureRegisterService) {}
 
   @Get()
   @Policy('read', 'Disclosure')

@@ -7,6 +7,7 @@ import { DiagnosisOutcome } from '../expertise/diagnosis-outcome.entity';
 import { FunctionalCapability } from '../expertise/functional-capability.entity';
 import { Disclosure } from './disclosure.entity';
 import { DisclosureRegisterController, DisclosuresController } from './disclosures.controller';
+import { DisclosureRegisterService } from './disclosure-register.service';
 import { DisclosuresService } from './disclosures.service';
 
 @Module({
@@ -16,7 +17,7 @@ import { DisclosuresService } from './disclosures.service';
     TypeOrmModule.forFeature([Disclosure, DiagnosisOutcome, FunctionalCapability]),
   ],
   controllers: [DisclosuresController, DisclosureRegisterController],
-  providers: [DisclosuresService],
+  providers: [DisclosuresService, DisclosureRegisterService],
   exports: [DisclosuresService],
 })
 export class DisclosuresModule {}

@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   type CategoryDecision,
   type ConsentPurpose,
@@ -16,7 +10,6 @@ import {
   type DisclosureRequest,
   type DisclosureResult,
   type DisclosureView,
-  type Page,
   SHARING_RULES,
 } from '@werkpad/shared';
 import { type SelectQueryBuilder } from 'typeorm';
@@ -37,11 +30,8 @@ import { consentPurposesFor, decideDisclosure, type ValidConsent } from './discl
 import { buildPackage, packageDigest } from './disclosure-package';
 import { DisclosureRefusedException } from './disclosure-refused';
 import { Disclosure } from './disclosure.entity';
-import {
-  type DisclosureRegisterQueryDto,
-  type DisclosureRequestDto,
-  type RecordReportReviewDto,
-} from './dto/disclosure.dto';
+import { disclosureViewQuery, distinct, type DisclosureViewRow, toDisclosureView } from './disclosure-views';
+import { type DisclosureRequestDto, type RecordReportReviewDto } from './dto/disclosure.dto';
 
 export const UNREADABLE_MESSAGE =
   'U kunt deze gegevens van de cliënt niet inzien en kunt ze dus ook niet verstrekken.';
@@ -49,10 +39,6 @@ export const NO_FINAL_OUTCOME_MESSAGE =
   'Er is nog geen definitieve uitkomst van deze arbeidsdiagnose; alleen een definitieve uitkomst wordt verstrekt (R-MED-03).';
 
 const REGISTER_GROUND: AuditGround = { kind: 'role_policy', reference: 'disclosures.policy (register)' };
-
-function distinct<T>(values: readonly (T | null)[]): T[] {
-  return [...new Set(values.filter((value): value is T => value !== null))];
-}
 
 /** The ground of a disclosure for the audit row: its legal basis, or else its consent. */
 function auditGround(decision: DisclosureDecision): AuditGround | undefined {
@@ -73,10 +59,6 @@ export interface ReportDisclosure {
   readonly summary: string;
   readonly reviewStatus: Disclosure['reviewStatus'];
   readonly shownToClientOn: string | null;
-}
-
-interface ViewRow {
-  disclosed_by_name: string | null;
 }
 
 /**
@@ -218,9 +200,9 @@ export class DisclosuresService {
       .where('disclosure.clientId = :clientId', { clientId })
       .orderBy('disclosure.disclosedAt', 'DESC')
       .addOrderBy('disclosure.id', 'DESC')
-      .getRawAndEntities<ViewRow>();
+      .getRawAndEntities<DisclosureViewRow>();
     RequestContext.addAuditDetails({ categories: [], ground: REGISTER_GROUND });
-    return entities.map((entity, index) => toView(entity, raw[index]?.disclosed_by_name ?? null));
+    return entities.map((entity, index) => toDisclosureView(entity, raw[index]?.disclosed_by_name ?? null));
   }
 
   /** The package as it was sent; only for a caller who may read every category in it. */
@@ -270,46 +252,6 @@ export class DisclosuresService {
     if (result.affected !== 1)
       throw new ConflictException('Voor dit rapport is al vastgelegd wanneer de cliënt het zag.');
     return this.view(clientId, disclosureId);
-  }
-
-  /** The FG's register across clients: metadata only, never a package (R-SHARE-06 unreviewed reports). */
-  async register(ability: AppAbility, query: DisclosureRegisterQueryDto): Promise<Page<DisclosureView>> {
-    // The FG has no client access; this list is the register, not the client file.
-    if (!ability.can('read', 'AuditEvent'))
-      throw new ForbiddenException(
-        'Alleen de functionaris gegevensbescherming ziet het verstrekkingenregister.',
-      );
-    const builder = this.viewQuery();
-    if (query.clientId) builder.andWhere('disclosure.clientId = :clientId', { clientId: query.clientId });
-    if (query.recipientType)
-      builder.andWhere('disclosure.recipientType = :recipientType', { recipientType: query.recipientType });
-    const day = `(disclosure.disclosed_at AT TIME ZONE 'Europe/Amsterdam')::date`;
-    if (query.from) builder.andWhere(`${day} >= :from`, { from: query.from });
-    if (query.to) builder.andWhere(`${day} <= :to`, { to: query.to });
-    if (query.unreviewedReports) builder.andWhere(`disclosure.review_status = 'not_shown'`);
-    const total = await builder.getCount();
-    const { entities, raw } = await builder
-      .orderBy('disclosure.disclosedAt', 'DESC')
-      .addOrderBy('disclosure.id', 'DESC')
-      .offset((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .getRawAndEntities<ViewRow>();
-    RequestContext.addAuditDetails({
-      subjectClientIds: distinct(entities.map((entity) => entity.clientId)),
-      categories: [],
-      ground: { kind: 'role_policy', reference: 'disclosures.policy (FG: verstrekkingenregister)' },
-      details: {
-        ...(query.clientId ? { clientId: query.clientId } : {}),
-        ...(query.recipientType ? { ontvanger: query.recipientType } : {}),
-        ...(query.unreviewedReports ? { nietGezieneRapporten: 'ja' } : {}),
-      },
-    });
-    return {
-      items: entities.map((entity, index) => toView(entity, raw[index]?.disclosed_by_name ?? null)),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
   }
 
   private async insertDisclosure(
@@ -448,21 +390,16 @@ export class DisclosuresService {
   }
 
   private viewQuery(): SelectQueryBuilder<Disclosure> {
-    return this.access
-      .manager()
-      .getRepository(Disclosure)
-      .createQueryBuilder('disclosure')
-      .leftJoin('app_user', 'discloser', '"discloser"."id" = "disclosure"."disclosed_by"')
-      .addSelect('"discloser"."display_name"', 'disclosed_by_name');
+    return disclosureViewQuery(this.access.manager());
   }
 
   private async view(clientId: string, disclosureId: string): Promise<DisclosureView> {
     const { entities, raw } = await this.viewQuery()
       .where('disclosure.id = :disclosureId', { disclosureId })
       .andWhere('disclosure.clientId = :clientId', { clientId })
-      .getRawAndEntities<ViewRow>();
+      .getRawAndEntities<DisclosureViewRow>();
     if (!entities[0]) throw new NotFoundException('Verstrekking niet gevonden.');
-    return toView(entities[0], raw[0]?.disclosed_by_name ?? null);
+    return toDisclosureView(entities[0], raw[0]?.disclosed_by_name ?? null);
   }
 }
 
@@ -471,33 +408,4 @@ function fieldError(field: string, message: string): BadRequestException {
     message: `Ongeldige invoer: ${message}`,
     errors: [{ field, messages: [message] }],
   });
-}
-
-function toView(disclosure: Disclosure, disclosedByName: string | null): DisclosureView {
-  return {
-    id: disclosure.id,
-    clientId: disclosure.clientId,
-    trajectoryId: disclosure.trajectoryId,
-    recipient: {
-      type: disclosure.recipientType,
-      organisation: disclosure.recipientOrganisation,
-      ...(disclosure.recipientPerson ? { person: disclosure.recipientPerson } : {}),
-      country: disclosure.recipientCountry,
-    },
-    categories: disclosure.categories,
-    fields: disclosure.fields,
-    channel: disclosure.channel,
-    purpose: disclosure.purpose,
-    ruleId: disclosure.ruleId,
-    ruleVersion: disclosure.ruleVersion,
-    legalBasis: disclosure.legalBasis,
-    consentId: disclosure.consentId,
-    disclosedBy: disclosure.disclosedBy,
-    disclosedByName: disclosedByName ?? '',
-    disclosedAt: disclosure.disclosedAt.toISOString(),
-    digest: disclosure.digest.toString('hex'),
-    isReport: disclosure.isReport,
-    reviewStatus: disclosure.reviewStatus,
-    shownToClientOn: disclosure.shownToClientOn,
-  };
 }
