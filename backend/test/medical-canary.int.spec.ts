@@ -13,7 +13,7 @@ import {
   plannedRequests,
   type RequestFiller,
 } from './canary/openapi-requests';
-import { bearer, createTestContext, type TestContext } from './test-context';
+import { bearer, binaryBody, createTestContext, type TestContext } from './test-context';
 
 /**
  * R-MED-06 canary: a unique marker goes into every medical field; then every route of the OpenAPI
@@ -280,11 +280,7 @@ describe('R-MED-06: medical canary over every route, role, search, package, log 
               .get(`/api/clients/${clientId}/reports/${id}/pdf`)
               .set(bearer(token))
               .buffer(true)
-              .parse((res, done) => {
-                const chunks: Buffer[] = [];
-                res.on('data', (chunk: Buffer) => chunks.push(chunk));
-                res.on('end', () => done(null, Buffer.concat(chunks)));
-              });
+              .parse(binaryBody);
             expect(pdf.status).toBe(200);
             const file = join(folder, `${id}.pdf`);
             writeFileSync(file, pdf.body as Buffer);

@@ -204,3 +204,13 @@ export async function createTestContext(
 export function bearer(token: string): { Authorization: string } {
   return { Authorization: `Bearer ${token}` };
 }
+
+/** A supertest parser that keeps a binary body (a PDF, a zip) as a Buffer. */
+export function binaryBody(
+  res: import('superagent').Response,
+  done: (error: Error | null, body: Buffer) => void,
+): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}

@@ -8,7 +8,7 @@ import { type DisclosureView, type ProgressReportView, type ReportExportView } f
 import { unzipSync } from 'fflate';
 import type { Response } from 'supertest';
 
-import { bearer, createTestContext, type TestContext } from '../../../test/test-context';
+import { bearer, binaryBody, createTestContext, type TestContext } from '../../../test/test-context';
 import { todayInAmsterdam } from '../consents/consent-check.service';
 
 const NOTE_MARKER = 'VERTROUWELIJKGESPREK7731';
@@ -18,11 +18,6 @@ const DEBT_MARKER = 'SCHULDENERGIE5512';
 function binary(response: Response): Buffer {
   return response.body as Buffer;
 }
-const asBuffer = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('progress reports (issue 8, R-REP-01, R-SHARE-06)', () => {
   let ctx: TestContext;
@@ -64,7 +59,7 @@ describe('progress reports (issue 8, R-REP-01, R-SHARE-06)', () => {
       .get(`/api/clients/${client}/reports/${reportId}/pdf`)
       .set(bearer(token))
       .buffer(true)
-      .parse(asBuffer);
+      .parse(binaryBody);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     return binary(response);
@@ -303,7 +298,7 @@ describe('progress reports (issue 8, R-REP-01, R-SHARE-06)', () => {
       .get(`/api/report-exports/${exportView.id}/zip`)
       .set(bearer(management))
       .buffer(true)
-      .parse(asBuffer);
+      .parse(binaryBody);
     expect(zip.status).toBe(200);
     const files = unzipSync(new Uint8Array(binary(zip)));
     const names = Object.keys(files);

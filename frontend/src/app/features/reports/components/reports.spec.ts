@@ -164,7 +164,7 @@ describe('ReportExportPage (R-REP-01)', () => {
       });
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
-    const choose = [...root.querySelectorAll('button')].find((button) =>
+    const choose = Array.from(root.querySelectorAll('button')).find((button) =>
       button.textContent?.includes('Alle getoonde'),
     );
     choose?.click();
@@ -189,7 +189,9 @@ describe('ReportExportPage (R-REP-01)', () => {
     expect(root.textContent).toContain('2 van 2 cliënten verwerkt; 1 rapportages.');
     expect(root.textContent).toContain('Bram Smit: Geen traject in deze periode.');
     expect(
-      [...root.querySelectorAll('button')].some((button) => button.textContent?.includes('ZIP downloaden')),
+      Array.from(root.querySelectorAll('button')).some((button) =>
+        button.textContent?.includes('ZIP downloaden'),
+      ),
     ).toBe(true);
   });
 });
