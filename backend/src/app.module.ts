@@ -28,6 +28,7 @@ import { AccessGroundsModule } from './modules/access-grounds/access-grounds.mod
 import { BreachesModule } from './modules/breaches/breaches.module';
 import { DestructionModule } from './modules/destruction/destruction.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { DataSubjectRequestsModule } from './modules/data-subject-requests/dsr.module';
 import { RetentionModule } from './modules/retention/retention.module';
 import { FgDashboardModule } from './modules/fg-dashboard/fg-dashboard.module';
 import { ProcessingRegisterModule } from './modules/processing-register/processing-register.module';
@@ -112,6 +113,7 @@ export class AppModule {
         RetentionModule,
         DestructionModule,
         ReportsModule,
+        DataSubjectRequestsModule,
         ...extraModules,
         ...(frontend
           ? [

@@ -13,6 +13,7 @@ import { DestroyDossier1763800001050 } from './1763800001050-DestroyDossier';
 import { AuditSubjectRefs1763800001100 } from './1763800001100-AuditSubjectRefs';
 import { BatchDestruction1763800001150 } from './1763800001150-BatchDestruction';
 import { ProgressReports1763800001200 } from './1763800001200-ProgressReports';
+import { DataSubjectRequests1763800001250 } from './1763800001250-DataSubjectRequests';
 
 /** Every migration, in order. A new migration is added here (explicit, so bundling never misses one). */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AuditSubjectRefs1763800001100,
   BatchDestruction1763800001150,
   ProgressReports1763800001200,
+  DataSubjectRequests1763800001250,
 ];

@@ -24,3 +24,5 @@ export * from './contracts/fg';
 export * from './contracts/retention';
 export * from './lib/report-content';
 export * from './contracts/reports';
+export * from './lib/dsr-clock';
+export * from './contracts/data-subject-requests';

@@ -8,6 +8,7 @@ import { emergencyAccessPolicy } from '../modules/emergency-access/emergency-acc
 import { expertisePolicy } from '../modules/expertise/expertise.policy';
 import { medicalPolicy } from '../modules/medical/medical.policy';
 import { reportsPolicy } from '../modules/reports/reports.policy';
+import { dataSubjectRequestsPolicy } from '../modules/data-subject-requests/dsr.policy';
 import { retentionPolicy } from '../modules/retention/retention.policy';
 import { usersPolicy } from '../modules/users/users.policy';
 import { type ModulePolicy } from './policy.types';
@@ -29,4 +30,5 @@ export const MODULE_POLICIES: readonly ModulePolicy[] = [
   emergencyAccessPolicy,
   retentionPolicy,
   reportsPolicy,
+  dataSubjectRequestsPolicy,
 ];

@@ -280,8 +280,12 @@ export interface FgDashboard {
   readonly openFindings: Readonly<Record<FindingKind, number>>;
   readonly openBreaches: number;
   readonly overdueBreaches: number;
-  /** Issue 9; null until it lands. */
-  readonly dataSubjectRequestsByDeadline: null;
+  /** Issue 9 (R-DSR-03): open data-subject requests by their deadline (the extended one where extended). */
+  readonly dataSubjectRequestsByDeadline: {
+    readonly open: number;
+    readonly dueWithinSevenDays: number;
+    readonly overdue: number;
+  };
   /** Issue 7: dossiers whose retention period has passed (not on hold), to go on a destruction list. */
   readonly dossiersDueForDestruction: number;
 }

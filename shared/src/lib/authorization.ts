@@ -38,6 +38,7 @@ export const SUBJECTS = [
   'DestructionList',
   'ProgressReport',
   'ReportExport',
+  'DataSubjectRequest',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 

@@ -26,6 +26,12 @@ class OpenFindingsDto {
   @ApiProperty() emergency: number;
 }
 
+class DsrByDeadlineDto {
+  @ApiProperty() open: number;
+  @ApiProperty({ description: 'termijn verstrijkt binnen zeven dagen' }) dueWithinSevenDays: number;
+  @ApiProperty({ description: 'termijn verstreken, nog geen beslissing' }) overdue: number;
+}
+
 class FgDashboardDto {
   @ApiProperty({ type: [AccessesPerDayDto], description: 'laatste 30 dagen' })
   accessesPerDay: AccessesPerDayDto[];
@@ -37,8 +43,11 @@ class FgDashboardDto {
   openBreaches: number;
   @ApiProperty({ description: 'niet gemeld en geen besluit, en de 72 uur zijn verstreken' })
   overdueBreaches: number;
-  @ApiProperty({ nullable: true, type: Object, description: 'volgt met de rechten van betrokkenen' })
-  dataSubjectRequestsByDeadline: null;
+  @ApiProperty({
+    type: DsrByDeadlineDto,
+    description: 'open verzoeken van betrokkenen naar termijn (R-DSR-03)',
+  })
+  dataSubjectRequestsByDeadline: DsrByDeadlineDto;
   @ApiProperty({ description: 'dossiers waarvan de bewaartermijn verstreken is (zonder blokkade)' })
   dossiersDueForDestruction: number;
 }

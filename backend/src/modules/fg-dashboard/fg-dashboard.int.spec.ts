@@ -63,7 +63,7 @@ describe('FG dashboard', () => {
     expect(dashboard).toMatchObject({
       openBreaches: 2,
       overdueBreaches: 1,
-      dataSubjectRequestsByDeadline: null,
+      dataSubjectRequestsByDeadline: { open: 0, dueWithinSevenDays: 0, overdue: 0 },
       dossiersDueForDestruction: 0,
     });
     // Open findings come from the findings module: the two denied attempts are among them.

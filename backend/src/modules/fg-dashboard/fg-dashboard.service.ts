@@ -72,8 +72,23 @@ export class FgDashboardService {
       openFindings: await this.findings.openCounts(),
       openBreaches: breaches.open,
       overdueBreaches: breaches.overdue,
-      dataSubjectRequestsByDeadline: null,
+      dataSubjectRequestsByDeadline: await this.requestsByDeadline(today),
       dossiersDueForDestruction: (await this.retention.stateCounts()).due,
     };
+  }
+
+  /** R-DSR-03: open requests against the deadline that applies (the extended one where extended). */
+  private async requestsByDeadline(today: string): Promise<FgDashboard['dataSubjectRequestsByDeadline']> {
+    const [counts] = await this.dataSource.query<
+      Array<{ open: number; due_within_seven_days: number; overdue: number }>
+    >(
+      `SELECT count(*)::int AS open,
+              count(*) FILTER (WHERE coalesce(extended_due_on, due_on) BETWEEN $1::date AND $1::date + 7)::int
+                AS due_within_seven_days,
+              count(*) FILTER (WHERE coalesce(extended_due_on, due_on) < $1::date)::int AS overdue
+         FROM dsr_request WHERE status = 'open'`,
+      [today],
+    );
+    return { open: counts.open, dueWithinSevenDays: counts.due_within_seven_days, overdue: counts.overdue };
   }
 }

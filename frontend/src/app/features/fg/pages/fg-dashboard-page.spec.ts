@@ -19,7 +19,7 @@ const DASHBOARD: FgDashboard = {
   openFindings: { outside_scope: 4, denied: 3, many_clients: 0, off_hours: 1, emergency: 2 },
   openBreaches: 1,
   overdueBreaches: 1,
-  dataSubjectRequestsByDeadline: null,
+  dataSubjectRequestsByDeadline: { open: 3, dueWithinSevenDays: 1, overdue: 1 },
   dossiersDueForDestruction: 3,
 };
 
@@ -91,7 +91,7 @@ describe('FgDashboardPage', () => {
     ]);
   });
 
-  it('shows open and overdue breaches and dossiers due for destruction, with links, and what is not available yet', async () => {
+  it('R-DSR-03: shows open and overdue breaches, data-subject requests by deadline and dossiers due for destruction', async () => {
     const root = await render();
     const text = root.textContent?.replace(/\s+/g, ' ') ?? '';
     const figures = Array.from(root.querySelectorAll('.figures > div')).map((figure) => [
@@ -101,14 +101,16 @@ describe('FgDashboardPage', () => {
     expect(figures).toEqual([
       ['Open datalekken', '1'],
       ['Niet op tijd gemeld (meldtermijn van 72 uur verstreken)', '1'],
+      ['Open verzoeken', '3'],
+      ['Termijn verstrijkt binnen zeven dagen', '1'],
+      ['Termijn verstreken (AVG: een maand, na uitstel hoogstens drie)', '1'],
       ['Dossiers te vernietigen (bewaartermijn verstreken, geen blokkade)', '3'],
     ]);
     expect(root.querySelector('a[href="/fg/datalekken"]')?.textContent).toBe('Naar het datalekkenregister');
     expect(root.querySelector('a[href="/bewaartermijnen"]')?.textContent).toBe(
       'Naar bewaartermijnen en vernietiging',
     );
-    expect(text).toContain('Verzoeken van betrokkenen per termijn: nog niet beschikbaar');
-    expect(text).not.toContain('Dossiers die vernietigd moeten worden: nog niet beschikbaar');
+    expect(text).not.toContain('nog niet beschikbaar');
   });
 
   it('says a chart is empty instead of drawing nothing', async () => {

@@ -1,0 +1,135 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { type DsrRequestView } from '@werkpad/shared';
+
+import { Audited } from '../../audit/audited.decorator';
+import { CurrentAbility, CurrentUser } from '../../authz/current-ability.decorator';
+import { Policy } from '../../authz/policy.decorator';
+import { type AppAbility, type AuthenticatedUser } from '../../authz/policy.types';
+import { ApiErrorDto, ApiGuardedErrors } from '../../common/api-docs';
+import { uuidPipe } from '../../common/uuid.pipe';
+import { DsrService } from './dsr.service';
+import {
+  CompleteDsrRequestDto,
+  CreateDsrRequestDto,
+  DsrListQueryDto,
+  DsrRequestViewDto,
+  ExtendDsrRequestDto,
+  VerifyDsrIdentityDto,
+} from './dto/dsr.dto';
+
+function pdf(body: Buffer, name: string): StreamableFile {
+  return new StreamableFile(body, {
+    type: 'application/pdf',
+    disposition: `attachment; filename="${name}.pdf"`,
+  });
+}
+
+/** Data-subject requests on the legal clock (issue 9, R-DSR-01..05). */
+@ApiTags('rechten van betrokkenen')
+@ApiBearerAuth()
+@ApiGuardedErrors()
+@Controller('dsr-requests')
+export class DsrController {
+  constructor(private readonly requests: DsrService) {}
+
+  @Get()
+  @Policy('read', 'DataSubjectRequest')
+  @Audited('search', 'DataSubjectRequest', [])
+  @ApiOkResponse({ type: [DsrRequestViewDto], description: 'Open verzoeken eerst, op termijn' })
+  list(@Query() query: DsrListQueryDto): Promise<DsrRequestView[]> {
+    return this.requests.list(query.status);
+  }
+
+  @Post()
+  @Policy('create', 'DataSubjectRequest')
+  @Audited('create', 'DataSubjectRequest', [])
+  @ApiCreatedResponse({ type: DsrRequestViewDto, description: 'Termijn: ontvangst + 1 kalendermaand' })
+  create(
+    @CurrentAbility() ability: AppAbility,
+    @CurrentUser() actor: AuthenticatedUser,
+    @Body() dto: CreateDsrRequestDto,
+  ): Promise<DsrRequestView> {
+    return this.requests.create(ability, actor, dto);
+  }
+
+  @Get(':requestId')
+  @Policy('read', 'DataSubjectRequest')
+  @Audited('read', 'DataSubjectRequest', [])
+  @ApiOkResponse({ type: DsrRequestViewDto })
+  get(@Param('requestId', uuidPipe) requestId: string): Promise<DsrRequestView> {
+    return this.requests.get(requestId);
+  }
+
+  @Post(':requestId/identity')
+  @HttpCode(200)
+  @Policy('update', 'DataSubjectRequest')
+  @Audited('update', 'DataSubjectRequest', [])
+  @ApiOkResponse({ type: DsrRequestViewDto, description: 'R-DSR-02: gezien, nooit gekopieerd' })
+  @ApiConflictResponse({ type: ApiErrorDto })
+  verify(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('requestId', uuidPipe) requestId: string,
+    @Body() dto: VerifyDsrIdentityDto,
+  ): Promise<DsrRequestView> {
+    return this.requests.verifyIdentity(actor, requestId, dto);
+  }
+
+  @Post(':requestId/extend')
+  @HttpCode(200)
+  @Policy('update', 'DataSubjectRequest')
+  @Audited('update', 'DataSubjectRequest', [])
+  @ApiOkResponse({
+    type: DsrRequestViewDto,
+    description: 'R-DSR-03: hoogstens twee maanden, vóór de eerste termijn',
+  })
+  @ApiConflictResponse({ type: ApiErrorDto })
+  extend(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('requestId', uuidPipe) requestId: string,
+    @Body() dto: ExtendDsrRequestDto,
+  ): Promise<DsrRequestView> {
+    return this.requests.extend(actor, requestId, dto);
+  }
+
+  @Post(':requestId/complete')
+  @HttpCode(200)
+  @Policy('update', 'DataSubjectRequest')
+  @Audited('update', 'DataSubjectRequest', [])
+  @ApiOkResponse({ type: DsrRequestViewDto, description: 'R-DSR-05: uitkomst, bij afwijzing met grond' })
+  @ApiConflictResponse({ type: ApiErrorDto })
+  complete(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('requestId', uuidPipe) requestId: string,
+    @Body() dto: CompleteDsrRequestDto,
+  ): Promise<DsrRequestView> {
+    return this.requests.complete(actor, requestId, dto);
+  }
+
+  @Get(':requestId/extension-letter')
+  @Policy('export', 'DataSubjectRequest')
+  @Audited('export', 'DataSubjectRequest', [])
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'De brief over het uitstel (R-DSR-03)' })
+  async extensionLetter(@Param('requestId', uuidPipe) requestId: string): Promise<StreamableFile> {
+    const { request, pdf: body } = await this.requests.extensionLetter(requestId);
+    return pdf(body, `uitstel-${request.reference}`);
+  }
+
+  @Get(':requestId/outcome-letter')
+  @Policy('export', 'DataSubjectRequest')
+  @Audited('export', 'DataSubjectRequest', [])
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'De brief met de beslissing (R-DSR-05)' })
+  async outcomeLetter(@Param('requestId', uuidPipe) requestId: string): Promise<StreamableFile> {
+    const { request, pdf: body } = await this.requests.outcomeLetter(requestId);
+    return pdf(body, `beslissing-${request.reference}`);
+  }
+}

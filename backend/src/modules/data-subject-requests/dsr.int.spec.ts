@@ -1,0 +1,209 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { addCalendarMonths, DSR_TYPES, type DsrRequestView } from '@werkpad/shared';
+import type { Response } from 'supertest';
+
+import { bearer, binaryBody, createTestContext, type TestContext } from '../../../test/test-context';
+import { todayInAmsterdam } from '../consents/consent-check.service';
+
+describe('data-subject requests (issue 9, R-DSR)', () => {
+  let ctx: TestContext;
+  let admin: string;
+  let clientId: string;
+  const folder = mkdtempSync(join(tmpdir(), 'werkpad-dsr-'));
+  const today = todayInAmsterdam();
+  const daysAgo = (days: number) =>
+    new Date(Date.parse(`${today}T12:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+
+  const register = (body: Record<string, unknown>) =>
+    ctx.http
+      .post('/api/dsr-requests')
+      .set(bearer(admin))
+      .send({
+        clientId,
+        type: 'access',
+        channel: 'letter',
+        receivedOn: daysAgo(5),
+        description: 'Wil weten welke gegevens er zijn',
+        ...body,
+      });
+
+  const textOf = async (response: Response | Promise<Response>, name: string): Promise<string> => {
+    const done = await response;
+    expect(done.status).toBe(200);
+    expect(done.headers['content-type']).toBe('application/pdf');
+    const file = join(folder, `${name}.pdf`);
+    writeFileSync(file, done.body as Buffer);
+    return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  };
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    await ctx.createUser('dsr_admin', ['admin']);
+    await ctx.createUser('dsr_fg', ['dpo']);
+    const coachId = await ctx.createUser('dsr_coach', ['coach']);
+    clientId = await ctx.createClient({
+      lastName: 'Verzoeker',
+      firstName: 'Sanne',
+      bsn: '111222333',
+      coachId,
+    });
+    admin = await ctx.login('dsr_admin');
+  });
+
+  afterAll(async () => {
+    rmSync(folder, { recursive: true, force: true });
+    await ctx.close();
+  });
+
+  it('R-DSR-01: each of the six rights can be registered; an unknown one answers 400', async () => {
+    for (const type of DSR_TYPES) {
+      const response = await register({ type });
+      expect(response.status).toBe(201);
+      expect((response.body as DsrRequestView).type).toBe(type);
+    }
+    const unknown = await register({ type: 'vergeten' });
+    expect(unknown.status).toBe(400);
+    expect((unknown.body as { message: string }).message).toContain('type moet een van deze zijn');
+  });
+
+  it('R-DSR-03: the first deadline is one calendar month after receipt (31 January → 28 February)', async () => {
+    const view = (await register({ receivedOn: '2026-01-31' })).body as DsrRequestView;
+    expect(view.dueOn).toBe('2026-02-28');
+    expect(view.overdue).toBe(true);
+    expect(view.daysLeft).toBeLessThan(0);
+    // The deadline has passed: an extension is no longer possible.
+    const late = await ctx.http
+      .post(`/api/dsr-requests/${view.id}/extend`)
+      .set(bearer(admin))
+      .send({ months: 2, reason: 'Veel gegevens' });
+    expect(late.status).toBe(400);
+    expect((late.body as { message: string }).message).toContain('vóór de eerste termijn');
+  });
+
+  it('R-DSR-03: one extension of at most two months, with a reason and a Dutch notice letter', async () => {
+    const view = (await register({})).body as DsrRequestView;
+    const base = `/api/dsr-requests/${view.id}`;
+    const noReason = await ctx.http
+      .post(`${base}/extend`)
+      .set(bearer(admin))
+      .send({ months: 2, reason: ' ' });
+    expect(noReason.status).toBe(400);
+    const three = await ctx.http
+      .post(`${base}/extend`)
+      .set(bearer(admin))
+      .send({ months: 3, reason: 'Veel' });
+    expect(three.status).toBe(400);
+    expect((three.body as { message: string }).message).toContain('hoogstens twee maanden');
+    const noLetterYet = await ctx.http.get(`${base}/extension-letter`).set(bearer(admin));
+    expect(noLetterYet.status).toBe(409);
+    const extended = await ctx.http
+      .post(`${base}/extend`)
+      .set(bearer(admin))
+      .send({ months: 2, reason: 'Uw gegevens staan in drie systemen.' });
+    expect(extended.status).toBe(200);
+    expect((extended.body as DsrRequestView).dueOn).toBe(addCalendarMonths(view.receivedOn, 3));
+    const again = await ctx.http
+      .post(`${base}/extend`)
+      .set(bearer(admin))
+      .send({ months: 1, reason: 'Nog meer' });
+    expect(again.status).toBe(409);
+    const text = await textOf(
+      ctx.http.get(`${base}/extension-letter`).set(bearer(admin)).buffer(true).parse(binaryBody),
+      'extension',
+    );
+    expect(text).toContain('Beste Sanne Verzoeker');
+    expect(text).toContain('Uw gegevens staan in drie systemen.');
+    expect(text).toMatch(/uiterlijk op \d{1,2} [a-z]+ \d{4}/);
+  });
+
+  it('R-DSR-02: the identity check records type, at most four characters and who; never a copy; no outcome before it', async () => {
+    const view = (await register({ type: 'erasure' })).body as DsrRequestView;
+    const base = `/api/dsr-requests/${view.id}`;
+    const early = await ctx.http.post(`${base}/complete`).set(bearer(admin)).send({ outcome: 'granted' });
+    expect(early.status).toBe(400);
+    expect((early.body as { message: string }).message).toContain('identiteit');
+    const tooMuch = await ctx.http
+      .post(`${base}/identity`)
+      .set(bearer(admin))
+      .send({ documentType: 'passport', documentNumberEnd: 'NX12345', seenOn: today });
+    expect(tooMuch.status).toBe(400);
+    const verified = await ctx.http
+      .post(`${base}/identity`)
+      .set(bearer(admin))
+      .send({ documentType: 'passport', documentNumberEnd: '45ab', seenOn: today });
+    expect(verified.status).toBe(200);
+    expect((verified.body as DsrRequestView).identity).toEqual({
+      documentType: 'passport',
+      documentNumberEnd: '45AB',
+      seenOn: today,
+      verifiedByName: expect.any(String),
+    });
+    // No column of the register could hold an image or a full document number.
+    const columns = await ctx.owner.query(
+      `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'dsr_request'`,
+    );
+    expect(columns.rows.filter((column: { data_type: string }) => column.data_type === 'bytea')).toEqual([]);
+  });
+
+  it('R-DSR-05: an outcome names its ground when not granted, and the client gets a Dutch letter', async () => {
+    const view = (await register({ type: 'erasure' })).body as DsrRequestView;
+    const base = `/api/dsr-requests/${view.id}`;
+    await ctx.http
+      .post(`${base}/identity`)
+      .set(bearer(admin))
+      .send({ documentType: 'identity_card', seenOn: today })
+      .expect(200);
+    const noGround = await ctx.http
+      .post(`${base}/complete`)
+      .set(bearer(admin))
+      .send({ outcome: 'partly_granted' });
+    expect(noGround.status).toBe(400);
+    const done = await ctx.http.post(`${base}/complete`).set(bearer(admin)).send({
+      outcome: 'partly_granted',
+      ground: 'De loongegevens moeten wij 7 jaar bewaren (fiscale bewaarplicht).',
+    });
+    expect(done.status).toBe(200);
+    expect(done.body as DsrRequestView).toMatchObject({
+      status: 'completed',
+      outcome: 'partly_granted',
+      overdue: false,
+    });
+    const twice = await ctx.http.post(`${base}/complete`).set(bearer(admin)).send({ outcome: 'granted' });
+    expect(twice.status).toBe(409);
+    const text = await textOf(
+      ctx.http.get(`${base}/outcome-letter`).set(bearer(admin)).buffer(true).parse(binaryBody),
+      'outcome',
+    );
+    expect(text).toContain('deels toegewezen');
+    expect(text).toContain('fiscale bewaarplicht');
+    const audit = await ctx.owner.query(
+      `SELECT action, subject_client_ids::text[] AS subjects FROM audit_event
+        WHERE object_type = 'DataSubjectRequest' AND object_id = $1 AND route LIKE '%outcome-letter'`,
+      [view.id],
+    );
+    expect(audit.rows).toEqual([{ action: 'export', subjects: [clientId] }]);
+  });
+
+  it('R-DSR-03: the FG sees open requests with days left and overdue ones; a coach does not see the register', async () => {
+    await register({ receivedOn: '2026-03-31', type: 'objection' });
+    const fg = await ctx.login('dsr_fg');
+    const list = await ctx.http.get('/api/dsr-requests?status=open').set(bearer(fg));
+    expect(list.status).toBe(200);
+    const items = list.body as DsrRequestView[];
+    expect(items.some((item) => item.overdue)).toBe(true);
+    expect(items.every((item) => item.status === 'open')).toBe(true);
+    // Sorted on the deadline: the overdue ones first.
+    expect(items.map((item) => item.dueOn)).toEqual([...items.map((item) => item.dueOn)].sort());
+    const fgCannotHandle = await ctx.http
+      .post(`/api/dsr-requests/${items[0].id}/complete`)
+      .set(bearer(fg))
+      .send({ outcome: 'granted' });
+    expect(fgCannotHandle.status).toBe(403);
+    const coach = await ctx.http.get('/api/dsr-requests').set(bearer(await ctx.login('dsr_coach')));
+    expect(coach.status).toBe(403);
+  });
+});

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { ClientsModule } from '../clients/clients.module';
+import { DsrController } from './dsr.controller';
+import { DsrRequest } from './dsr-request.entity';
+import { DsrService } from './dsr.service';
+
+@Module({
+  imports: [ClientsModule, TypeOrmModule.forFeature([DsrRequest])],
+  controllers: [DsrController],
+  providers: [DsrService],
+})
+export class DataSubjectRequestsModule {}

@@ -1,0 +1,303 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { addCalendarMonths, daysLeft, type DsrRequestView, dsrDueOn, DSR_TYPE_LABELS } from '@werkpad/shared';
+import { type SelectQueryBuilder } from 'typeorm';
+
+import { type AuditGround } from '../../audit/audit-event';
+import { type AppAbility, type AuthenticatedUser } from '../../authz/policy.types';
+import { RequestContext } from '../../common/request-context';
+import { ClientAccess } from '../clients/client-access.service';
+import { todayInAmsterdam } from '../consents/consent-check.service';
+import { fieldError } from '../dossier/dossier.service';
+import { renderExtensionLetter, renderOutcomeLetter, type LetterAddressee } from './dsr-letters';
+import { DsrRequest } from './dsr-request.entity';
+import {
+  type CompleteDsrRequestDto,
+  type CreateDsrRequestDto,
+  type ExtendDsrRequestDto,
+  type VerifyDsrIdentityDto,
+} from './dto/dsr.dto';
+
+const GROUND: AuditGround = { kind: 'legal_basis', reference: 'AVG art. 12–22 (verzoek van de betrokkene)' };
+
+interface ViewRow {
+  registered_by_name: string | null;
+  verified_by_name: string | null;
+  completed_by_name: string | null;
+}
+
+/**
+ * The register of data-subject requests (R-DSR-01..05): registration, identity check without a
+ * copy, the legal clock with its one extension, and the outcome, each with its Dutch letter.
+ */
+@Injectable()
+export class DsrService {
+  constructor(private readonly access: ClientAccess) {}
+
+  async list(status: 'open' | 'completed' | undefined): Promise<DsrRequestView[]> {
+    const builder = this.query();
+    if (status) builder.where('request.status = :status', { status });
+    const { entities, raw } = await builder.getRawAndEntities<ViewRow>();
+    RequestContext.addAuditDetails({
+      subjectClientIds: [...new Set(entities.map((request) => request.clientId))],
+      categories: [],
+      ground: GROUND,
+    });
+    const today = todayInAmsterdam();
+    // Open first, then by the deadline that applies (the extended one where there is one).
+    return entities
+      .map((request, index) => toView(request, raw[index], today))
+      .sort((a, b) =>
+        a.status === b.status ? a.dueOn.localeCompare(b.dueOn) : a.status === 'open' ? -1 : 1,
+      );
+  }
+
+  async get(requestId: string): Promise<DsrRequestView> {
+    RequestContext.addAuditDetails({ objectId: requestId, categories: [], ground: GROUND });
+    return this.view(requestId);
+  }
+
+  async create(
+    ability: AppAbility,
+    actor: AuthenticatedUser,
+    dto: CreateDsrRequestDto,
+  ): Promise<DsrRequestView> {
+    await this.access.find(ability, dto.clientId);
+    const [{ number }] = await this.access
+      .manager()
+      .query<Array<{ number: string }>>(`SELECT nextval('dsr_request_number')::text AS number`);
+    const reference = `AVG-${dto.receivedOn.slice(0, 4)}-${number.padStart(6, '0')}`;
+    const result = await this.access
+      .manager()
+      .getRepository(DsrRequest)
+      .insert({
+        reference,
+        clientId: dto.clientId,
+        type: dto.type,
+        channel: dto.channel,
+        receivedOn: dto.receivedOn,
+        description: dto.description,
+        dueOn: dsrDueOn(dto.receivedOn),
+        status: 'open',
+        registeredBy: actor.id,
+      });
+    const id = (result.identifiers[0] as { id: string }).id;
+    RequestContext.addAuditDetails({
+      objectId: id,
+      categories: [],
+      ground: GROUND,
+      details: { soort: dto.type, kenmerk: reference },
+    });
+    return this.view(id);
+  }
+
+  /** R-DSR-02: that a document was seen, its type and at most four characters of its number. */
+  async verifyIdentity(
+    actor: AuthenticatedUser,
+    requestId: string,
+    dto: VerifyDsrIdentityDto,
+  ): Promise<DsrRequestView> {
+    const request = await this.open(requestId);
+    if (request.idSeenOn) throw new ConflictException('De identiteit is voor dit verzoek al vastgesteld.');
+    if (dto.seenOn < request.receivedOn)
+      throw fieldError('seenOn', 'seenOn mag niet vóór de ontvangst van het verzoek liggen');
+    await this.update(requestId, {
+      idDocumentType: dto.documentType,
+      idDocumentNumberEnd: dto.documentNumberEnd ?? null,
+      idSeenOn: dto.seenOn,
+      idVerifiedBy: actor.id,
+    });
+    return this.view(requestId);
+  }
+
+  /** R-DSR-03: one extension of one or two months, with a reason, before the first deadline passes. */
+  async extend(
+    actor: AuthenticatedUser,
+    requestId: string,
+    dto: ExtendDsrRequestDto,
+  ): Promise<DsrRequestView> {
+    const request = await this.open(requestId);
+    if (request.extendedDueOn)
+      throw new ConflictException('Dit verzoek is al verlengd; nog eens verlengen kan niet.');
+    const today = todayInAmsterdam();
+    if (today > request.dueOn)
+      throw new BadRequestException(
+        `Uitstel kan alleen vóór de eerste termijn verstrijkt (${request.dueOn}); die is voorbij (R-DSR-03).`,
+      );
+    await this.update(requestId, {
+      extendedDueOn: addCalendarMonths(request.receivedOn, 1 + dto.months),
+      extensionReason: dto.reason,
+      extendedOn: today,
+      extendedBy: actor.id,
+    });
+    RequestContext.addAuditDetails({ details: { maanden: String(dto.months) } });
+    return this.view(requestId);
+  }
+
+  /** R-DSR-05: the outcome; a request cannot be answered before the identity is verified (R-DSR-02). */
+  async complete(
+    actor: AuthenticatedUser,
+    requestId: string,
+    dto: CompleteDsrRequestDto,
+  ): Promise<DsrRequestView> {
+    const request = await this.open(requestId);
+    if (!request.idSeenOn)
+      throw new BadRequestException('Stel eerst de identiteit van de verzoeker vast (R-DSR-02).');
+    if (dto.outcome !== 'granted' && !dto.ground)
+      throw fieldError('ground', 'ground is verplicht bij (deels) afwijzen: noem de grond (R-DSR-05)');
+    await this.update(requestId, {
+      status: 'completed',
+      outcome: dto.outcome,
+      outcomeGround: dto.ground ?? null,
+      completedOn: todayInAmsterdam(),
+      completedBy: actor.id,
+    });
+    RequestContext.addAuditDetails({ details: { uitkomst: dto.outcome } });
+    return this.view(requestId);
+  }
+
+  async extensionLetter(requestId: string): Promise<{ request: DsrRequest; pdf: Buffer }> {
+    const request = await this.find(requestId);
+    if (!request.extendedDueOn || !request.extensionReason || !request.extendedOn)
+      throw new ConflictException('Dit verzoek is niet verlengd; er is geen brief over uitstel.');
+    const pdf = await renderExtensionLetter({
+      ...(await this.letterBase(request, request.extendedOn)),
+      dueOn: request.dueOn,
+      extendedDueOn: request.extendedDueOn,
+      reason: request.extensionReason,
+    });
+    return { request, pdf };
+  }
+
+  async outcomeLetter(requestId: string): Promise<{ request: DsrRequest; pdf: Buffer }> {
+    const request = await this.find(requestId);
+    if (!request.outcome || !request.completedOn)
+      throw new ConflictException('Op dit verzoek is nog niet beslist; er is nog geen brief.');
+    const pdf = await renderOutcomeLetter({
+      ...(await this.letterBase(request, request.completedOn)),
+      outcome: request.outcome,
+      ground: request.outcomeGround,
+    });
+    return { request, pdf };
+  }
+
+  private async letterBase(request: DsrRequest, writtenOn: string) {
+    const [client] = await this.access.manager().query<
+      Array<{
+        first_name: string;
+        last_name: string;
+        street: string;
+        house_number: string;
+        postcode: string;
+        city: string;
+      }>
+    >(`SELECT first_name, last_name, street, house_number, postcode, city FROM client WHERE id = $1`, [request.clientId]);
+    if (!client) throw new NotFoundException('Cliënt niet gevonden.');
+    const addressee: LetterAddressee = {
+      name: `${client.first_name} ${client.last_name}`,
+      street: client.street,
+      houseNumber: client.house_number,
+      postcode: client.postcode,
+      city: client.city,
+    };
+    RequestContext.addAuditDetails({
+      objectId: request.id,
+      subjectClientIds: [request.clientId],
+      categories: ['identity', 'contact'],
+      ground: GROUND,
+      details: { kenmerk: request.reference, soort: DSR_TYPE_LABELS[request.type] },
+    });
+    return {
+      reference: request.reference,
+      type: request.type,
+      receivedOn: request.receivedOn,
+      writtenOn,
+      addressee,
+    };
+  }
+
+  private async open(requestId: string): Promise<DsrRequest> {
+    RequestContext.addAuditDetails({ objectId: requestId, categories: [], ground: GROUND });
+    const request = await this.find(requestId, true);
+    if (request.status !== 'open') throw new ConflictException('Op dit verzoek is al beslist.');
+    return request;
+  }
+
+  private async find(requestId: string, lock = false): Promise<DsrRequest> {
+    const builder = this.access
+      .manager()
+      .getRepository(DsrRequest)
+      .createQueryBuilder('request')
+      .where('request.id = :requestId', { requestId });
+    if (lock) builder.setLock('pessimistic_write');
+    const request = await builder.getOne();
+    if (!request) throw new NotFoundException('Verzoek niet gevonden.');
+    RequestContext.addAuditDetails({ subjectClientIds: [request.clientId] });
+    return request;
+  }
+
+  private update(requestId: string, values: Partial<DsrRequest>): Promise<unknown> {
+    return this.access
+      .manager()
+      .createQueryBuilder()
+      .update(DsrRequest)
+      .set(values)
+      .where('id = :requestId', { requestId })
+      .execute();
+  }
+
+  private query(): SelectQueryBuilder<DsrRequest> {
+    return this.access
+      .manager()
+      .getRepository(DsrRequest)
+      .createQueryBuilder('request')
+      .leftJoin('app_user', 'registrar', '"registrar"."id" = "request"."registered_by"')
+      .leftJoin('app_user', 'verifier', '"verifier"."id" = "request"."id_verified_by"')
+      .leftJoin('app_user', 'closer', '"closer"."id" = "request"."completed_by"')
+      .addSelect('"registrar"."display_name"', 'registered_by_name')
+      .addSelect('"verifier"."display_name"', 'verified_by_name')
+      .addSelect('"closer"."display_name"', 'completed_by_name');
+  }
+
+  private async view(requestId: string): Promise<DsrRequestView> {
+    const { entities, raw } = await this.query()
+      .where('request.id = :requestId', { requestId })
+      .getRawAndEntities<ViewRow>();
+    if (!entities[0]) throw new NotFoundException('Verzoek niet gevonden.');
+    RequestContext.addAuditDetails({ subjectClientIds: [entities[0].clientId] });
+    return toView(entities[0], raw[0], todayInAmsterdam());
+  }
+}
+
+function toView(request: DsrRequest, row: ViewRow | undefined, today: string): DsrRequestView {
+  const dueOn = request.extendedDueOn ?? request.dueOn;
+  const left = daysLeft(dueOn, today);
+  return {
+    id: request.id,
+    reference: request.reference,
+    clientId: request.clientId,
+    type: request.type,
+    channel: request.channel,
+    receivedOn: request.receivedOn,
+    description: request.description,
+    dueOn,
+    extendedDueOn: request.extendedDueOn,
+    extensionReason: request.extensionReason,
+    daysLeft: left,
+    overdue: request.status === 'open' && left < 0,
+    identity:
+      request.idDocumentType && request.idSeenOn
+        ? {
+            documentType: request.idDocumentType,
+            documentNumberEnd: request.idDocumentNumberEnd,
+            seenOn: request.idSeenOn,
+            verifiedByName: row?.verified_by_name ?? '',
+          }
+        : null,
+    status: request.status,
+    outcome: request.outcome,
+    outcomeGround: request.outcomeGround,
+    completedOn: request.completedOn,
+    completedByName: row?.completed_by_name ?? null,
+    registeredByName: row?.registered_by_name ?? '',
+  };
+}

@@ -1,0 +1,113 @@
+/** Data-subject requests (RULES.md §6, R-DSR-01..05; issue 9). */
+export const DSR_TYPES = [
+  'access',
+  'erasure',
+  'rectification',
+  'objection',
+  'portability',
+  'withdrawal',
+] as const;
+export type DsrType = (typeof DSR_TYPES)[number];
+
+export const DSR_TYPE_LABELS: Readonly<Record<DsrType, string>> = {
+  access: 'Inzage',
+  erasure: 'Verwijdering',
+  rectification: 'Aanpassing (rectificatie)',
+  objection: 'Bezwaar',
+  portability: 'Overdracht (dataportabiliteit)',
+  withdrawal: 'Intrekken van toestemming',
+};
+
+export const DSR_CHANNELS = ['letter', 'email', 'desk', 'phone'] as const;
+export type DsrChannel = (typeof DSR_CHANNELS)[number];
+
+export const DSR_CHANNEL_LABELS: Readonly<Record<DsrChannel, string>> = {
+  letter: 'Brief',
+  email: 'E-mail',
+  desk: 'Balie',
+  phone: 'Telefoon',
+};
+
+/** R-DSR-02: the kind of document that was seen; never a copy of it. */
+export const ID_DOCUMENT_TYPES = [
+  'passport',
+  'identity_card',
+  'driving_licence',
+  'residence_permit',
+] as const;
+export type IdDocumentType = (typeof ID_DOCUMENT_TYPES)[number];
+
+export const ID_DOCUMENT_LABELS: Readonly<Record<IdDocumentType, string>> = {
+  passport: 'Paspoort',
+  identity_card: 'Identiteitskaart',
+  driving_licence: 'Rijbewijs',
+  residence_permit: 'Verblijfsdocument',
+};
+
+export const DSR_OUTCOMES = ['granted', 'partly_granted', 'refused'] as const;
+export type DsrOutcome = (typeof DSR_OUTCOMES)[number];
+
+export const DSR_OUTCOME_LABELS: Readonly<Record<DsrOutcome, string>> = {
+  granted: 'Toegewezen',
+  partly_granted: 'Deels toegewezen',
+  refused: 'Afgewezen',
+};
+
+export type DsrStatus = 'open' | 'completed';
+
+export interface DsrIdentityCheck {
+  readonly documentType: IdDocumentType;
+  /** At most the last four characters of the document number (R-DSR-02). */
+  readonly documentNumberEnd: string | null;
+  readonly seenOn: string;
+  readonly verifiedByName: string;
+}
+
+export interface DsrRequestView {
+  readonly id: string;
+  readonly reference: string;
+  readonly clientId: string;
+  readonly type: DsrType;
+  readonly channel: DsrChannel;
+  readonly receivedOn: string;
+  readonly description: string;
+  /** R-DSR-03: received on + 1 calendar month, or the extended date. */
+  readonly dueOn: string;
+  readonly extendedDueOn: string | null;
+  readonly extensionReason: string | null;
+  readonly daysLeft: number;
+  readonly overdue: boolean;
+  readonly identity: DsrIdentityCheck | null;
+  readonly status: DsrStatus;
+  readonly outcome: DsrOutcome | null;
+  readonly outcomeGround: string | null;
+  readonly completedOn: string | null;
+  readonly completedByName: string | null;
+  readonly registeredByName: string;
+}
+
+export interface CreateDsrRequest {
+  readonly clientId: string;
+  readonly type: DsrType;
+  readonly channel: DsrChannel;
+  readonly receivedOn: string;
+  readonly description: string;
+}
+
+export interface VerifyDsrIdentityRequest {
+  readonly documentType: IdDocumentType;
+  readonly documentNumberEnd?: string;
+  readonly seenOn: string;
+}
+
+export interface ExtendDsrRequest {
+  /** One or two further months (R-DSR-03). */
+  readonly months: 1 | 2;
+  readonly reason: string;
+}
+
+export interface CompleteDsrRequest {
+  readonly outcome: DsrOutcome;
+  /** Required unless granted: the ground of a (partial) refusal (R-DSR-05). */
+  readonly ground?: string;
+}
