@@ -14,6 +14,7 @@ import { AuditSubjectRefs1763800001100 } from './1763800001100-AuditSubjectRefs'
 import { BatchDestruction1763800001150 } from './1763800001150-BatchDestruction';
 import { ProgressReports1763800001200 } from './1763800001200-ProgressReports';
 import { DataSubjectRequests1763800001250 } from './1763800001250-DataSubjectRequests';
+import { MedicalAccessRequest1763800001260 } from './1763800001260-MedicalAccessRequest';
 
 /** Every migration, in order. A new migration is added here (explicit, so bundling never misses one). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   BatchDestruction1763800001150,
   ProgressReports1763800001200,
   DataSubjectRequests1763800001250,
+  MedicalAccessRequest1763800001260,
 ];

@@ -113,6 +113,22 @@ export class DsrController {
     return this.requests.complete(actor, requestId, dto);
   }
 
+  @Get(':requestId/export')
+  @Policy('export', 'DataSubjectRequest')
+  @Audited('export', 'DataSubjectRequest', [])
+  @ApiProduces('application/zip')
+  @ApiOkResponse({ description: 'R-DSR-04: alle gegevens van de cliënt als JSON en PDF, met de documenten' })
+  async export(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('requestId', uuidPipe) requestId: string,
+  ): Promise<StreamableFile> {
+    const { request, zip } = await this.requests.exportArchive(actor, requestId);
+    return new StreamableFile(zip, {
+      type: 'application/zip',
+      disposition: `attachment; filename="inzage-${request.reference}.zip"`,
+    });
+  }
+
   @Get(':requestId/extension-letter')
   @Policy('export', 'DataSubjectRequest')
   @Audited('export', 'DataSubjectRequest', [])

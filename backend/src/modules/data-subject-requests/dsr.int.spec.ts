@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { addCalendarMonths, DSR_TYPES, type DsrRequestView } from '@werkpad/shared';
+import { unzipSync } from 'fflate';
 import type { Response } from 'supertest';
 
 import { bearer, binaryBody, createTestContext, type TestContext } from '../../../test/test-context';
@@ -205,5 +206,160 @@ describe('data-subject requests (issue 9, R-DSR)', () => {
     expect(fgCannotHandle.status).toBe(403);
     const coach = await ctx.http.get('/api/dsr-requests').set(bearer(await ctx.login('dsr_coach')));
     expect(coach.status).toBe(403);
+  });
+
+  it('R-DSR-04: the access export holds every category of this client, their own medical records, and no one else’s data', async () => {
+    const marker = (what: string) => `EIGEN${what}7391`;
+    const other = 'ANDERECLIENT5521';
+    const coachId = (await ctx.owner.query(`SELECT id FROM app_user WHERE username = 'dsr_coach'`)).rows[0]
+      .id;
+    const expertiseId = await ctx.createUser('dsr_expertise', ['expertise']);
+    const subject = await ctx.createClient({
+      lastName: marker('NAAM'),
+      firstName: 'Eva',
+      bsn: '123456782',
+      coachId,
+    });
+    const neighbour = await ctx.createClient({
+      lastName: other,
+      firstName: 'Piet',
+      bsn: '999990019',
+      coachId,
+    });
+    const diagnosis = await ctx.createTrajectory(subject, 'arbeidsdiagnose', { createdBy: coachId });
+    const neighbourTrajectory = await ctx.createTrajectory(neighbour, 'bemiddeling', { createdBy: coachId });
+    await ctx.owner.query('UPDATE trajectory SET expertise_user_id = $1 WHERE id = $2', [
+      expertiseId,
+      diagnosis,
+    ]);
+    const entry = `INSERT INTO dossier_entry (client_id, trajectory_id, kind, category, title, body, occurred_on, author_id,
+                                              correspondence_direction, counterparty)
+                   VALUES ($1, $2, $3, $4, $5, $6, '2026-02-01', $7, $8, $9)`;
+    await ctx.owner.query(entry, [
+      subject,
+      diagnosis,
+      'note',
+      'coaching_notes',
+      'Gesprek',
+      `${marker('NOTITIE')} sprak met Jan Derdeman`,
+      coachId,
+      null,
+      null,
+    ]);
+    await ctx.owner.query(entry, [
+      subject,
+      diagnosis,
+      'correspondence',
+      'progress',
+      'Brief',
+      marker('BRIEF'),
+      coachId,
+      'outgoing',
+      'Jan Derdeman',
+    ]);
+    await ctx.owner.query(entry, [
+      neighbour,
+      neighbourTrajectory,
+      'note',
+      'coaching_notes',
+      'Gesprek',
+      other,
+      coachId,
+      null,
+      null,
+    ]);
+    await ctx.owner.query(
+      `INSERT INTO consent (client_id, purpose, given_on, form, recorded_by, evidence_reference)
+       VALUES ($1, 'cv_profile', '2026-01-10', 'written', $2, $3)`,
+      [subject, coachId, marker('TOESTEMMING')],
+    );
+    await ctx.owner.query(
+      `INSERT INTO employment (client_id, employer_name, job_title, start_date, contract_hours_per_week,
+                               gross_monthly_salary_cents, created_by)
+       VALUES ($1, $2, 'Inpakker', '2026-01-05', 24, 180000, $3)`,
+      [subject, marker('WERKGEVER'), coachId],
+    );
+    await ctx.owner.query(
+      `INSERT INTO functional_capability (client_id, can_do, cannot_do, assessed_on, source, recorded_by)
+       VALUES ($1, $2, 'Tillen', '2026-02-01', 'expertisecentrum', $3)`,
+      [subject, marker('KANWEL'), expertiseId],
+    );
+    await ctx.owner.query(`INSERT INTO legal_hold (client_id, reason, set_by) VALUES ($1, $2, $3)`, [
+      subject,
+      `Bezwaarprocedure ${marker('BLOKKADE')}`,
+      coachId,
+    ]);
+    const record = await ctx.http
+      .post(`/api/expertise/trajectories/${diagnosis}/medical-records`)
+      .set(bearer(await ctx.login('dsr_expertise')))
+      .send({
+        kind: 'diagnosis',
+        recordedOn: '2026-02-02',
+        title: marker('MEDISCH'),
+        body: 'Bevinding',
+        source: 'Huisarts',
+      });
+    expect(record.status).toBe(201);
+
+    const request = (
+      await ctx.http.post('/api/dsr-requests').set(bearer(admin)).send({
+        clientId: subject,
+        type: 'access',
+        channel: 'desk',
+        receivedOn: today,
+        description: 'Inzage in alles',
+      })
+    ).body as DsrRequestView;
+    const base = `/api/dsr-requests/${request.id}`;
+    const unverified = await ctx.http.get(`${base}/export`).set(bearer(admin));
+    expect(unverified.status).toBe(400);
+    await ctx.http
+      .post(`${base}/identity`)
+      .set(bearer(admin))
+      .send({ documentType: 'identity_card', seenOn: today })
+      .expect(200);
+    const response = await ctx.http.get(`${base}/export`).set(bearer(admin)).buffer(true).parse(binaryBody);
+    expect(response.status).toBe(200);
+    const files = unzipSync(new Uint8Array(response.body as Buffer));
+    expect(Object.keys(files).sort()).toEqual(['SHA256SUMS', 'export.json', 'export.pdf']);
+    const json = new TextDecoder().decode(files['export.json']);
+    const data = JSON.parse(json) as {
+      schema: string;
+      medicalRecords: Array<{ title: string }>;
+      client: { bsn: string };
+    };
+    expect(data.schema).toBe('werkpad.inzage.v1');
+    for (const what of [
+      'NAAM',
+      'NOTITIE',
+      'BRIEF',
+      'TOESTEMMING',
+      'WERKGEVER',
+      'KANWEL',
+      'BLOKKADE',
+      'MEDISCH',
+    ])
+      expect({ what, found: json.includes(marker(what)) }).toEqual({ what, found: true });
+    expect(data.client.bsn).toBe('123456782');
+    expect(data.medicalRecords.map((item) => item.title)).toEqual([marker('MEDISCH')]);
+    // Nobody else's data; third parties redacted, and the export says so.
+    expect(json).not.toContain(other);
+    expect(json).not.toContain('Jan Derdeman');
+    expect(json).toContain('[derde]');
+    expect(json).toContain('Gegevens over andere personen zijn weggelaten');
+    const pdfFile = join(folder, 'export.pdf');
+    writeFileSync(pdfFile, Buffer.from(files['export.pdf']));
+    const pdfText = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' });
+    expect(pdfText).toContain(marker('MEDISCH'));
+    expect(pdfText).not.toContain(other);
+    // Audited with the medical category named, never its content (R-AUD-04).
+    const audit = await ctx.owner.query(
+      `SELECT categories, details::text AS details FROM audit_event
+        WHERE object_type = 'DataSubjectRequest' AND object_id = $1 AND route LIKE '%/export' AND http_status = 200`,
+      [request.id],
+    );
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0].categories).toContain('medical');
+    expect(audit.rows[0].details).not.toContain(marker('MEDISCH'));
   });
 });

@@ -4,11 +4,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClientsModule } from '../clients/clients.module';
 import { DsrController } from './dsr.controller';
 import { DsrRequest } from './dsr-request.entity';
+import { DsrExportService } from './dsr-export.service';
 import { DsrService } from './dsr.service';
 
 @Module({
   imports: [ClientsModule, TypeOrmModule.forFeature([DsrRequest])],
   controllers: [DsrController],
-  providers: [DsrService],
+  providers: [DsrService, DsrExportService],
 })
 export class DataSubjectRequestsModule {}

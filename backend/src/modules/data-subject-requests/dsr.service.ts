@@ -8,6 +8,7 @@ import { RequestContext } from '../../common/request-context';
 import { ClientAccess } from '../clients/client-access.service';
 import { todayInAmsterdam } from '../consents/consent-check.service';
 import { fieldError } from '../dossier/dossier.service';
+import { DsrExportService } from './dsr-export.service';
 import { renderExtensionLetter, renderOutcomeLetter, type LetterAddressee } from './dsr-letters';
 import { DsrRequest } from './dsr-request.entity';
 import {
@@ -31,7 +32,10 @@ interface ViewRow {
  */
 @Injectable()
 export class DsrService {
-  constructor(private readonly access: ClientAccess) {}
+  constructor(
+    private readonly access: ClientAccess,
+    private readonly exports: DsrExportService,
+  ) {}
 
   async list(status: 'open' | 'completed' | undefined): Promise<DsrRequestView[]> {
     const builder = this.query();
@@ -153,6 +157,15 @@ export class DsrService {
     });
     RequestContext.addAuditDetails({ details: { uitkomst: dto.outcome } });
     return this.view(requestId);
+  }
+
+  /** R-DSR-04: the client's complete export (JSON, PDF and documents in one zip). */
+  async exportArchive(
+    actor: AuthenticatedUser,
+    requestId: string,
+  ): Promise<{ request: DsrRequest; zip: Buffer }> {
+    const request = await this.find(requestId);
+    return { request, zip: await this.exports.archive(actor, request) };
   }
 
   async extensionLetter(requestId: string): Promise<{ request: DsrRequest; pdf: Buffer }> {

@@ -107,13 +107,29 @@ describe('medical module isolation (architecture)', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('R-MED-06: the medical module exports nothing but the destruction port, which reads nothing', () => {
+  it('R-MED-06: the medical module exports only the destruction port and the access-request port', () => {
     const moduleSource = readFileSync(join(MEDICAL_DIR, 'medical.module.ts'), 'utf8');
-    expect(moduleSource).toMatch(/exports:\s*\[\s*MedicalDestructionPort\s*\]/);
+    expect(moduleSource).toMatch(/exports:\s*\[\s*MedicalDestructionPort,\s*MedicalAccessPort\s*\]/);
     expect(moduleSource).not.toMatch(/TypeOrmModule/);
-    // The port's contract: one method, returning a count, never a record.
+    // The destruction port: one method, returning a count, never a record.
     const port = readFileSync(join(SRC, 'common/medical-destruction.port.ts'), 'utf8');
     expect(port.match(/abstract \w+\(/g)).toEqual(['abstract destroyRecords(']);
     expect(port).toMatch(/destroyRecords\(itemIds: readonly string\[\], actorId: string\): Promise<number>/);
+    // The access port (R-DSR-04): one method, keyed by a data-subject request (the database function
+    // answers only for an open, identity-verified access request), used by that module alone.
+    const access = readFileSync(join(SRC, 'common/medical-access.port.ts'), 'utf8');
+    expect(access.match(/abstract \w+\(/g)).toEqual(['abstract recordsForAccessRequest(']);
+    const users = sourceFiles(SRC)
+      .filter(
+        (file) => !file.endsWith('.spec.ts') && readFileSync(file, 'utf8').includes('MedicalAccessPort'),
+      )
+      .map(rel)
+      .sort();
+    expect(users).toEqual([
+      'common/medical-access.port.ts',
+      'modules/data-subject-requests/dsr-export.service.ts',
+      'modules/medical/medical-access.service.ts',
+      'modules/medical/medical.module.ts',
+    ]);
   });
 });

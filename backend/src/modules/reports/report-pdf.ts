@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-
 import {
   DATA_CATEGORY_LABELS,
   DOSSIER_ENTRY_KIND_LABELS,
@@ -9,16 +7,7 @@ import {
 } from '@werkpad/shared';
 
 import { dutchMoment, startPdf } from '../../common/pdf';
-
-/**
- * The fonts, read once per process (PDF/A forbids the standard fonts: every glyph must be embedded).
- * DejaVu Sans covers every Dutch and most European diacritics a client's name can carry.
- */
-const FONT_DIRECTORY = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf').replace(/DejaVuSans\.ttf$/, '');
-const FONTS = {
-  regular: readFileSync(`${FONT_DIRECTORY}DejaVuSans.ttf`),
-  bold: readFileSync(`${FONT_DIRECTORY}DejaVuSans-Bold.ttf`),
-};
+import { useEmbeddedFonts } from '../../common/pdf-fonts';
 
 const MARGIN = 56;
 const HEADER_Y = 24;
@@ -210,9 +199,7 @@ export function renderProgressReportPdf(content: ProgressReportContent): Promise
       ModDate: new Date(content.createdAt),
     },
   });
-  doc.registerFont('regular', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
-  doc.font('regular');
+  useEmbeddedFonts(doc);
   const writer = new ReportWriter(doc, content);
   writer.write();
   writer.decoratePages();
