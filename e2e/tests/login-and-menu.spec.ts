@@ -6,7 +6,15 @@ import { DEMO_PASSWORD, expectMenu, login } from '../support/demo';
 const MENUS: Record<string, string[]> = {
   // Since issue 3 every role with a client policy reaches the caseload (admin: to assign caseloads).
   // Issue 7: functioneel beheer keeps the retention policy and the destruction list.
-  admin1: ['Start', 'Mijn cliënten', 'Gebruikersbeheer', 'Arbeidsdiagnoses toewijzen', 'Bewaartermijnen'],
+  // Issue 9: functioneel beheer is the privacy desk for data-subject requests.
+  admin1: [
+    'Start',
+    'Mijn cliënten',
+    'Gebruikersbeheer',
+    'Arbeidsdiagnoses toewijzen',
+    'Bewaartermijnen',
+    'Verzoeken betrokkenen',
+  ],
   // Issue 6: coaches and income consultants can open a client by emergency access (break-the-glass).
   coach1: ['Start', 'Mijn cliënten', 'Noodtoegang'],
   coach2: ['Start', 'Mijn cliënten', 'Noodtoegang'],
@@ -26,6 +34,8 @@ const MENUS: Record<string, string[]> = {
     'Verwerkingsregister',
     // Issue 7: the FG approves destruction lists.
     'Bewaartermijnen',
+    // Issue 9: the FG follows data-subject requests on their deadline.
+    'Verzoeken betrokkenen',
   ],
   // Issue 6: management reads the processing register (AVG art. 30).
   management1: ['Start', 'Mijn cliënten', 'Verwerkingsregister', 'Rapportages'],

@@ -75,6 +75,13 @@ export const routes: Routes = [
         loadChildren: () => import('./features/retention/retention.routes').then((m) => m.RETENTION_ROUTES),
       },
       {
+        // Issue 9 (R-DSR): the privacy desk handles data-subject requests; the FG follows them.
+        path: 'verzoeken',
+        canActivate: [abilityGuard],
+        data: { ability: ['read', 'DataSubjectRequest'] },
+        loadChildren: () => import('./features/dsr/dsr.routes').then((m) => m.DSR_ROUTES),
+      },
+      {
         // R-REP-01: management's export of progress reports.
         path: 'rapportages',
         canActivate: [abilityGuard],

@@ -126,6 +126,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     cardAction: 'Bewaartermijnen bekijken',
   },
   {
+    label: 'Verzoeken betrokkenen',
+    path: '/verzoeken',
+    icon: 'assignment_ind',
+    ability: ['read', 'DataSubjectRequest'],
+    description: 'Inzage, verwijdering en de andere rechten: op termijn, met identiteitscontrole en brieven.',
+    cardAction: 'Verzoeken bekijken',
+  },
+  {
     label: 'Rapportages',
     path: '/rapportages',
     icon: 'summarize',
