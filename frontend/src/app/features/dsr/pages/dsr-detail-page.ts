@@ -14,6 +14,11 @@ import {
   DSR_TYPE_LABELS,
   type DsrOutcome,
   type DsrRequestView,
+  type ErasureAssessment,
+  RETENTION_PART_LABELS,
+  type RetentionPart,
+  TRAJECTORY_TYPE_RULES,
+  type TrajectoryType,
   ID_DOCUMENT_LABELS,
   ID_DOCUMENT_TYPES,
   type IdDocumentType,
@@ -23,6 +28,7 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { apiErrorMessage, apiFieldErrors } from '../../../core/http/api-error';
 import { dutchDate, toIsoDate } from '../../../shared/dutch-dates';
 import { saveFile } from '../../fg/services/fg.service';
+import { RetentionService } from '../../retention/services/retention.service';
 import { deadlineText, DsrService } from '../services/dsr.service';
 
 /** One request and its steps: identity (R-DSR-02), the work and extension (R-DSR-03/04), the outcome (R-DSR-05). */
@@ -45,6 +51,7 @@ import { deadlineText, DsrService } from '../services/dsr.service';
 export class DsrDetailPage {
   private readonly requests = inject(DsrService);
   private readonly ability = inject(AuthService).ability();
+  private readonly retention = inject(RetentionService);
 
   /** The route parameter `:id`. */
   readonly id = input.required<string>();
@@ -79,6 +86,8 @@ export class DsrDetailPage {
     outcome: new FormControl<DsrOutcome | null>(null, Validators.required),
     ground: new FormControl('', { nonNullable: true }),
   });
+  /** R-RET-06 for an erasure request: what can go now and what the law makes us keep. */
+  protected readonly assessment = signal<ErasureAssessment | null>(null);
   protected readonly heading = computed(() => {
     const request = this.request();
     return request ? `Verzoek ${request.reference}` : 'Verzoek';
@@ -87,7 +96,10 @@ export class DsrDetailPage {
   constructor() {
     effect(() =>
       this.requests.get(this.id()).subscribe({
-        next: (request) => this.request.set(request),
+        next: (request) => {
+          this.request.set(request);
+          if (request.type === 'erasure' && this.canHandle) this.loadAssessment(request.clientId);
+        },
         error: (error: unknown) =>
           this.errors.set([apiErrorMessage(error, 'Het verzoek kon niet worden geladen.')]),
       }),
@@ -170,6 +182,22 @@ export class DsrDetailPage {
     this.requests.download(this.id(), what).subscribe({
       next: (file) => saveFile(file),
       error: (error: unknown) => this.errors.set([apiErrorMessage(error, 'Downloaden is mislukt.')]),
+    });
+  }
+
+  protected partLabel(item: {
+    trajectoryType: TrajectoryType | null;
+    part: RetentionPart | 'client';
+  }): string {
+    if (item.part === 'client' || !item.trajectoryType) return 'Cliëntgegevens';
+    return `${TRAJECTORY_TYPE_RULES[item.trajectoryType].label}, ${RETENTION_PART_LABELS[item.part].toLowerCase()}`;
+  }
+
+  private loadAssessment(clientId: string): void {
+    this.retention.erasureAssessment(clientId).subscribe({
+      next: (assessment) => this.assessment.set(assessment),
+      error: (error: unknown) =>
+        this.errors.set([apiErrorMessage(error, 'Wat gewist kan worden, kon niet worden bepaald.')]),
     });
   }
 

@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
+  ErasureAssessment,
   ChangeRetentionPolicyRequest,
   ClientRetention,
   DestructionItemView,
@@ -90,6 +91,11 @@ export class RetentionService {
           ),
         })),
       );
+  }
+
+  /** R-RET-06: what erasure on request can remove now and what must be kept, with the ground. */
+  erasureAssessment(clientId: string): Observable<ErasureAssessment> {
+    return this.http.get<ErasureAssessment>(`/api/clients/${id(clientId)}/erasure-assessment`);
   }
 
   clientRetention(clientId: string): Observable<ClientRetention> {

@@ -1,0 +1,112 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { DsrRequestView, ErasureAssessment } from '@werkpad/shared';
+import { currentUser, packed } from '../../../../testing/users';
+import { buildAbility } from '../../../core/auth/ability';
+import { AuthService } from '../../../core/auth/auth.service';
+import { provideDutchDates } from '../../../shared/dutch-dates';
+import { DsrDetailPage } from './dsr-detail-page';
+
+const DESK = packed([
+  { action: 'read', subject: 'DataSubjectRequest' },
+  { action: 'update', subject: 'DataSubjectRequest' },
+  { action: 'export', subject: 'DataSubjectRequest' },
+]);
+
+function request(overrides: Partial<DsrRequestView> = {}): DsrRequestView {
+  return {
+    id: 'r1',
+    reference: 'AVG-2026-000007',
+    clientId: 'c1',
+    type: 'erasure',
+    channel: 'letter',
+    receivedOn: '2026-11-20',
+    description: 'Wil alles laten wissen',
+    dueOn: '2026-12-20',
+    extendedDueOn: null,
+    extensionReason: null,
+    daysLeft: 28,
+    overdue: false,
+    identity: {
+      documentType: 'passport',
+      documentNumberEnd: '12AB',
+      seenOn: '2026-11-21',
+      verifiedByName: 'Fenna',
+    },
+    status: 'open',
+    outcome: null,
+    outcomeGround: null,
+    completedOn: null,
+    completedByName: null,
+    registeredByName: 'Fenna',
+    ...overrides,
+  };
+}
+
+async function render(view: DsrRequestView) {
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideRouter([]),
+      ...provideDutchDates(),
+      {
+        provide: AuthService,
+        useValue: { user: signal(currentUser(['admin'], DESK)), ability: signal(buildAbility(DESK)) },
+      },
+    ],
+  });
+  const fixture = TestBed.createComponent(DsrDetailPage);
+  fixture.componentRef.setInput('id', view.id);
+  const backend = TestBed.inject(HttpTestingController);
+  await fixture.whenStable();
+  backend.expectOne('/api/dsr-requests/r1').flush(view);
+  await fixture.whenStable();
+  return { fixture, backend, root: fixture.nativeElement as HTMLElement };
+}
+
+describe('DsrDetailPage', () => {
+  it('R-RET-06: an erasure request shows what can go now and what must be kept, with the ground', async () => {
+    const { backend, fixture, root } = await render(request());
+    const assessment: ErasureAssessment = {
+      clientId: 'c1',
+      assessedOn: '2026-11-22',
+      erasableNow: [
+        {
+          trajectoryId: 't1',
+          trajectoryType: 'bemiddeling',
+          part: 'file',
+          reason: 'Bewaartermijn verstreken',
+        },
+      ],
+      mustKeep: [
+        {
+          trajectoryId: null,
+          trajectoryType: null,
+          part: 'client',
+          keepUntil: '2031-06-30',
+          ground: 'Participatiewet',
+        },
+      ],
+    };
+    backend.expectOne('/api/clients/c1/erasure-assessment').flush(assessment);
+    await fixture.whenStable();
+    const text = root.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text).toContain('Wat nu gewist kan worden');
+    expect(text).toMatch(/Bemiddeling naar betaald werk, [a-z ]+: Bewaartermijn verstreken/);
+    expect(text).toContain('Cliëntgegevens tot 30-06-2031: Participatiewet');
+  });
+
+  it('R-DSR-02: shows the identity check without a copy, and an access request offers the export', async () => {
+    const { root } = await render(request({ type: 'access' }));
+    const text = root.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text).toContain('nummer eindigt op 12AB');
+    expect(text).toContain('Er is geen kopie bewaard.');
+    expect(
+      Array.from(root.querySelectorAll('button')).some((b) => b.textContent?.includes('Export downloaden')),
+    ).toBe(true);
+  });
+});
