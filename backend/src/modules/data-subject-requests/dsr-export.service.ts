@@ -1,4 +1,5 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
+import { DATA_CATEGORIES } from '@werkpad/shared';
 
 import { type AuthenticatedUser } from '../../authz/policy.types';
 import { FieldCrypto } from '../../common/crypto/field-crypto';
@@ -58,24 +59,7 @@ export class DsrExportService {
       objectId: request.id,
       subjectClientIds: [request.clientId],
       // Every category, medical included: the audit row names categories, never content (R-AUD-04).
-      categories: [
-        'identity',
-        'contact',
-        'work_history',
-        'education',
-        'availability_transport',
-        'financial',
-        'language_inburgering',
-        'health_functional',
-        'religion',
-        'payroll',
-        'progress',
-        'benefit_impact',
-        'coaching_notes',
-        'life_domains',
-        'diagnosis_outcome',
-        'medical',
-      ],
+      categories: DATA_CATEGORIES.filter((category) => category !== 'account'),
       ground: {
         kind: 'legal_basis',
         reference: `AVG art. ${request.type === 'access' ? '15' : '20'} (${request.reference})`,
