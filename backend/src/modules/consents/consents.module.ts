@@ -12,6 +12,6 @@ import { WhatsappContactsService } from './whatsapp-contacts.service';
   imports: [ClientsModule, TypeOrmModule.forFeature([Consent])],
   controllers: [ConsentsController, ConsentRegisterController],
   providers: [ConsentCheck, ConsentsService, WhatsappContactsService],
-  exports: [ConsentCheck],
+  exports: [ConsentCheck, ConsentsService],
 })
 export class ConsentsModule {}

@@ -121,6 +121,22 @@ export class ConsentsService {
     return rows.map((row) => toView(row, today));
   }
 
+  /**
+   * Every consent of the client, whatever its purpose: for a withdrawal requested by the client
+   * (R-DSR-01, R-CONS-02), handled by the privacy desk under its own policy.
+   */
+  async listForSubject(ability: AppAbility, clientId: string): Promise<ConsentView[]> {
+    await this.access.find(ability, clientId);
+    const rows = (await this.access
+      .manager()
+      .query(
+        `${VIEW_SELECT} WHERE c.client_id = $1 ORDER BY c.given_on DESC, c.recorded_at DESC, c.id DESC`,
+        [clientId],
+      )) as ConsentRow[];
+    const today = todayInAmsterdam();
+    return rows.map((row) => toView(row, today));
+  }
+
   async create(
     ability: AppAbility,
     actor: AuthenticatedUser,

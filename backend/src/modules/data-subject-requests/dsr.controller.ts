@@ -7,7 +7,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { type DsrRequestView } from '@werkpad/shared';
+import { type ConsentView, type DsrRequestView } from '@werkpad/shared';
 
 import { Audited } from '../../audit/audited.decorator';
 import { CurrentAbility, CurrentUser } from '../../authz/current-ability.decorator';
@@ -15,6 +15,7 @@ import { Policy } from '../../authz/policy.decorator';
 import { type AppAbility, type AuthenticatedUser } from '../../authz/policy.types';
 import { ApiErrorDto, ApiGuardedErrors } from '../../common/api-docs';
 import { uuidPipe } from '../../common/uuid.pipe';
+import { ConsentResponseDto } from '../consents/dto/consent.dto';
 import { DsrService } from './dsr.service';
 import {
   CompleteDsrRequestDto,
@@ -111,6 +112,38 @@ export class DsrController {
     @Body() dto: CompleteDsrRequestDto,
   ): Promise<DsrRequestView> {
     return this.requests.complete(actor, requestId, dto);
+  }
+
+  @Get(':requestId/consents')
+  @Policy('update', 'DataSubjectRequest')
+  @Audited('read', 'DataSubjectRequest', [])
+  @ApiOkResponse({
+    type: [ConsentResponseDto],
+    description: 'De toestemmingen van de cliënt, bij een verzoek om intrekking',
+  })
+  consents(
+    @CurrentAbility() ability: AppAbility,
+    @Param('requestId', uuidPipe) requestId: string,
+  ): Promise<ConsentView[]> {
+    return this.requests.consents(ability, requestId);
+  }
+
+  @Post(':requestId/consents/:consentId/withdraw')
+  @HttpCode(200)
+  @Policy('update', 'DataSubjectRequest')
+  @Audited('update', 'Consent', [])
+  @ApiOkResponse({
+    type: ConsentResponseDto,
+    description: 'R-CONS-02: ingetrokken per vandaag; de historie blijft',
+  })
+  @ApiConflictResponse({ type: ApiErrorDto })
+  withdrawConsent(
+    @CurrentAbility() ability: AppAbility,
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('requestId', uuidPipe) requestId: string,
+    @Param('consentId', uuidPipe) consentId: string,
+  ): Promise<ConsentView> {
+    return this.requests.withdrawConsent(ability, actor, requestId, consentId);
   }
 
   @Get(':requestId/export')

@@ -362,4 +362,44 @@ describe('data-subject requests (issue 9, R-DSR)', () => {
     expect(audit.rows[0].categories).toContain('medical');
     expect(audit.rows[0].details).not.toContain(marker('MEDISCH'));
   });
+
+  it('R-DSR-01, R-CONS-02: a withdrawal request withdraws the consent at once; the history stays', async () => {
+    const coachId = (await ctx.owner.query(`SELECT id FROM app_user WHERE username = 'dsr_coach'`)).rows[0]
+      .id;
+    const consent = await ctx.owner.query<{ id: string }>(
+      `INSERT INTO consent (client_id, purpose, given_on, form, recorded_by, evidence_reference)
+       VALUES ($1, 'whatsapp', '2026-01-10', 'written', $2, 'Formulier') RETURNING id`,
+      [clientId, coachId],
+    );
+    const consentId = consent.rows[0].id;
+    const access = (await register({ type: 'access' })).body as DsrRequestView;
+    const wrongType = await ctx.http.get(`/api/dsr-requests/${access.id}/consents`).set(bearer(admin));
+    expect(wrongType.status).toBe(400);
+    const request = (await register({ type: 'withdrawal', description: 'Geen WhatsApp meer' }))
+      .body as DsrRequestView;
+    const base = `/api/dsr-requests/${request.id}`;
+    const listed = await ctx.http.get(`${base}/consents`).set(bearer(admin));
+    expect(listed.status).toBe(200);
+    expect(
+      (listed.body as Array<{ id: string; valid: boolean }>).find((item) => item.id === consentId)?.valid,
+    ).toBe(true);
+    const unverified = await ctx.http.post(`${base}/consents/${consentId}/withdraw`).set(bearer(admin));
+    expect(unverified.status).toBe(400);
+    await ctx.http
+      .post(`${base}/identity`)
+      .set(bearer(admin))
+      .send({ documentType: 'passport', seenOn: today })
+      .expect(200);
+    const withdrawn = await ctx.http.post(`${base}/consents/${consentId}/withdraw`).set(bearer(admin));
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ id: consentId, withdrawnOn: today, valid: false });
+    const again = await ctx.http.post(`${base}/consents/${consentId}/withdraw`).set(bearer(admin));
+    expect(again.status).toBe(409);
+    // The consent row stays, with who recorded the withdrawal (R-CONS-02: history is kept).
+    const row = await ctx.owner.query(
+      `SELECT given_on::text, withdrawn_on::text FROM consent WHERE id = $1`,
+      [consentId],
+    );
+    expect(row.rows).toEqual([{ given_on: '2026-01-10', withdrawn_on: today }]);
+  });
 });

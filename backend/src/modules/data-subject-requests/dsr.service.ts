@@ -1,5 +1,12 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { addCalendarMonths, daysLeft, type DsrRequestView, dsrDueOn, DSR_TYPE_LABELS } from '@werkpad/shared';
+import {
+  addCalendarMonths,
+  type ConsentView,
+  daysLeft,
+  type DsrRequestView,
+  dsrDueOn,
+  DSR_TYPE_LABELS,
+} from '@werkpad/shared';
 import { type SelectQueryBuilder } from 'typeorm';
 
 import { type AuditGround } from '../../audit/audit-event';
@@ -7,6 +14,7 @@ import { type AppAbility, type AuthenticatedUser } from '../../authz/policy.type
 import { RequestContext } from '../../common/request-context';
 import { ClientAccess } from '../clients/client-access.service';
 import { todayInAmsterdam } from '../consents/consent-check.service';
+import { ConsentsService } from '../consents/consents.service';
 import { fieldError } from '../dossier/dossier.service';
 import { DsrExportService } from './dsr-export.service';
 import { renderExtensionLetter, renderOutcomeLetter, type LetterAddressee } from './dsr-letters';
@@ -35,6 +43,7 @@ export class DsrService {
   constructor(
     private readonly access: ClientAccess,
     private readonly exports: DsrExportService,
+    private readonly consentRegistry: ConsentsService,
   ) {}
 
   async list(status: 'open' | 'completed' | undefined): Promise<DsrRequestView[]> {
@@ -157,6 +166,39 @@ export class DsrService {
     });
     RequestContext.addAuditDetails({ details: { uitkomst: dto.outcome } });
     return this.view(requestId);
+  }
+
+  /** The client's consents, for a withdrawal request (R-DSR-01). */
+  async consents(ability: AppAbility, requestId: string): Promise<ConsentView[]> {
+    const request = await this.withdrawal(requestId, false);
+    RequestContext.addAuditDetails({ objectId: requestId, categories: [], ground: GROUND });
+    return this.consentRegistry.listForSubject(ability, request.clientId);
+  }
+
+  /** R-CONS-02 through the request: the withdrawal takes effect today, the history stays. */
+  async withdrawConsent(
+    ability: AppAbility,
+    actor: AuthenticatedUser,
+    requestId: string,
+    consentId: string,
+  ): Promise<ConsentView> {
+    const request = await this.withdrawal(requestId, true);
+    const consent = await this.consentRegistry.withdraw(ability, actor, request.clientId, consentId, {
+      withdrawnOn: todayInAmsterdam(),
+      confirm: true,
+    });
+    RequestContext.addAuditDetails({ details: { verzoek: request.reference } });
+    return consent;
+  }
+
+  private async withdrawal(requestId: string, verified: boolean): Promise<DsrRequest> {
+    const request = await this.find(requestId);
+    if (request.type !== 'withdrawal')
+      throw new BadRequestException('Toestemmingen worden ingetrokken bij een verzoek om intrekking.');
+    if (request.status !== 'open') throw new ConflictException('Op dit verzoek is al beslist.');
+    if (verified && !request.idSeenOn)
+      throw new BadRequestException('Stel eerst de identiteit van de verzoeker vast (R-DSR-02).');
+    return request;
   }
 
   /** R-DSR-04: the client's complete export (JSON, PDF and documents in one zip). */

@@ -109,4 +109,37 @@ describe('DsrDetailPage', () => {
       Array.from(root.querySelectorAll('button')).some((b) => b.textContent?.includes('Export downloaden')),
     ).toBe(true);
   });
+
+  it('R-CONS-02: a withdrawal request lists the consents and withdraws one at once', async () => {
+    const { backend, fixture, root } = await render(request({ type: 'withdrawal' }));
+    const consent = {
+      id: 'k1',
+      clientId: 'c1',
+      purpose: 'whatsapp' as const,
+      recipient: null,
+      categories: [],
+      givenOn: '2026-01-10',
+      form: 'written' as const,
+      recordedBy: 'u1',
+      recordedByName: 'Coach',
+      recordedAt: '2026-01-10T10:00:00Z',
+      evidenceDocumentId: null,
+      evidenceReference: null,
+      validUntil: null,
+      withdrawnOn: null,
+      withdrawnRecordedBy: null,
+      withdrawnRecordedByName: null,
+      valid: true,
+    };
+    backend.expectOne('/api/dsr-requests/r1/consents').flush([consent]);
+    await fixture.whenStable();
+    Array.from(root.querySelectorAll('button'))
+      .find((button) => button.textContent?.includes('Intrekken'))
+      ?.click();
+    const call = backend.expectOne('/api/dsr-requests/r1/consents/k1/withdraw');
+    expect(call.request.method).toBe('POST');
+    call.flush({ ...consent, withdrawnOn: '2026-11-22', valid: false });
+    await fixture.whenStable();
+    expect(root.textContent).toContain('ingetrokken op 22-11-2026');
+  });
 });

@@ -13,6 +13,8 @@ import {
   DSR_OUTCOMES,
   DSR_TYPE_LABELS,
   type DsrOutcome,
+  type ConsentView,
+  CONSENT_PURPOSE_RULES,
   type DsrRequestView,
   type ErasureAssessment,
   RETENTION_PART_LABELS,
@@ -88,6 +90,8 @@ export class DsrDetailPage {
   });
   /** R-RET-06 for an erasure request: what can go now and what the law makes us keep. */
   protected readonly assessment = signal<ErasureAssessment | null>(null);
+  /** For a withdrawal request: the client's consents. */
+  protected readonly consents = signal<readonly ConsentView[] | null>(null);
   protected readonly heading = computed(() => {
     const request = this.request();
     return request ? `Verzoek ${request.reference}` : 'Verzoek';
@@ -99,6 +103,7 @@ export class DsrDetailPage {
         next: (request) => {
           this.request.set(request);
           if (request.type === 'erasure' && this.canHandle) this.loadAssessment(request.clientId);
+          if (request.type === 'withdrawal' && this.canHandle) this.loadConsents();
         },
         error: (error: unknown) =>
           this.errors.set([apiErrorMessage(error, 'Het verzoek kon niet worden geladen.')]),
@@ -191,6 +196,26 @@ export class DsrDetailPage {
   }): string {
     if (item.part === 'client' || !item.trajectoryType) return 'Cliëntgegevens';
     return `${TRAJECTORY_TYPE_RULES[item.trajectoryType].label}, ${RETENTION_PART_LABELS[item.part].toLowerCase()}`;
+  }
+
+  protected purposeLabel(consent: ConsentView): string {
+    return CONSENT_PURPOSE_RULES[consent.purpose].label;
+  }
+
+  protected withdraw(consent: ConsentView): void {
+    this.requests.withdrawConsent(this.id(), consent.id).subscribe({
+      next: (updated) =>
+        this.consents.update((all) => all?.map((each) => (each.id === updated.id ? updated : each)) ?? null),
+      error: (error: unknown) => this.errors.set([apiErrorMessage(error, 'Intrekken is mislukt.')]),
+    });
+  }
+
+  private loadConsents(): void {
+    this.requests.consents(this.id()).subscribe({
+      next: (consents) => this.consents.set(consents),
+      error: (error: unknown) =>
+        this.errors.set([apiErrorMessage(error, 'De toestemmingen konden niet worden geladen.')]),
+    });
   }
 
   private loadAssessment(clientId: string): void {

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CompleteDsrRequest,
+  ConsentView,
   CreateDsrRequest,
   DsrRequestView,
   ExtendDsrRequest,
@@ -40,6 +41,16 @@ export class DsrService {
 
   complete(id: string, request: CompleteDsrRequest): Observable<DsrRequestView> {
     return this.http.post<DsrRequestView>(`${one(id)}/complete`, request);
+  }
+
+  /** The client's consents, for a withdrawal request. */
+  consents(id: string): Observable<ConsentView[]> {
+    return this.http.get<ConsentView[]>(`${one(id)}/consents`);
+  }
+
+  /** R-CONS-02: withdrawn as of today, through the request. */
+  withdrawConsent(id: string, consentId: string): Observable<ConsentView> {
+    return this.http.post<ConsentView>(`${one(id)}/consents/${encodeURIComponent(consentId)}/withdraw`, {});
   }
 
   /** The export (zip), the extension letter or the outcome letter (PDF). */
