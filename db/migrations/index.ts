@@ -15,6 +15,7 @@ import { BatchDestruction1763800001150 } from './1763800001150-BatchDestruction'
 import { ProgressReports1763800001200 } from './1763800001200-ProgressReports';
 import { DataSubjectRequests1763800001250 } from './1763800001250-DataSubjectRequests';
 import { MedicalAccessRequest1763800001260 } from './1763800001260-MedicalAccessRequest';
+import { DsrObjection1763800001270 } from './1763800001270-DsrObjection';
 
 /** Every migration, in order. A new migration is added here (explicit, so bundling never misses one). */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ProgressReports1763800001200,
   DataSubjectRequests1763800001250,
   MedicalAccessRequest1763800001260,
+  DsrObjection1763800001270,
 ];

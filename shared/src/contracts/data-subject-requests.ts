@@ -71,6 +71,8 @@ export interface DsrRequestView {
   readonly channel: DsrChannel;
   readonly receivedOn: string;
   readonly description: string;
+  /** An objection: the processing objected to. */
+  readonly processingObjectedTo: string | null;
   /** R-DSR-03: received on + 1 calendar month, or the extended date. */
   readonly dueOn: string;
   readonly extendedDueOn: string | null;
@@ -92,6 +94,8 @@ export interface CreateDsrRequest {
   readonly channel: DsrChannel;
   readonly receivedOn: string;
   readonly description: string;
+  /** Required for an objection: which processing the client objects to. */
+  readonly processingObjectedTo?: string;
 }
 
 export interface VerifyDsrIdentityRequest {
@@ -108,6 +112,6 @@ export interface ExtendDsrRequest {
 
 export interface CompleteDsrRequest {
   readonly outcome: DsrOutcome;
-  /** Required unless granted: the ground of a (partial) refusal (R-DSR-05). */
+  /** Required unless granted, and always for an objection: the reasons of the person who decides (R-DSR-05, R-HUM-01). */
   readonly ground?: string;
 }

@@ -31,6 +31,9 @@ export class DsrRequest {
   @Column({ type: 'text' })
   description: string;
 
+  @Column({ name: 'processing_objected_to', type: 'text', nullable: true })
+  processingObjectedTo: string | null;
+
   @Column({ name: 'due_on', type: 'date' })
   dueOn: string;
 

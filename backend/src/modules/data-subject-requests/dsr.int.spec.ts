@@ -62,7 +62,7 @@ describe('data-subject requests (issue 9, R-DSR)', () => {
 
   it('R-DSR-01: each of the six rights can be registered; an unknown one answers 400', async () => {
     for (const type of DSR_TYPES) {
-      const response = await register({ type });
+      const response = await register({ type, processingObjectedTo: 'Profilering voor vacatures' });
       expect(response.status).toBe(201);
       expect((response.body as DsrRequestView).type).toBe(type);
     }
@@ -401,5 +401,33 @@ describe('data-subject requests (issue 9, R-DSR)', () => {
       [consentId],
     );
     expect(row.rows).toEqual([{ given_on: '2026-01-10', withdrawn_on: today }]);
+  });
+
+  it('R-DSR-01, R-HUM-01: an objection names the processing objected to and is decided by a person with reasons', async () => {
+    const unnamed = await register({ type: 'objection' });
+    expect(unnamed.status).toBe(400);
+    expect((unnamed.body as { message: string }).message).toContain('processingObjectedTo');
+    const created = await register({
+      type: 'objection',
+      processingObjectedTo: 'Gegevens delen met de werkgever',
+    });
+    expect(created.status).toBe(201);
+    const view = created.body as DsrRequestView;
+    expect(view.processingObjectedTo).toBe('Gegevens delen met de werkgever');
+    const base = `/api/dsr-requests/${view.id}`;
+    await ctx.http
+      .post(`${base}/identity`)
+      .set(bearer(admin))
+      .send({ documentType: 'passport', seenOn: today })
+      .expect(200);
+    const noReasons = await ctx.http.post(`${base}/complete`).set(bearer(admin)).send({ outcome: 'granted' });
+    expect(noReasons.status).toBe(400);
+    expect((noReasons.body as { message: string }).message).toContain('R-HUM-01');
+    const decided = await ctx.http
+      .post(`${base}/complete`)
+      .set(bearer(admin))
+      .send({ outcome: 'granted', ground: 'Geen wettelijke plicht tot delen; het delen stopt.' });
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ outcome: 'granted', completedByName: expect.any(String) });
   });
 });

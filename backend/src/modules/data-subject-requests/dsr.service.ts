@@ -75,6 +75,11 @@ export class DsrService {
     dto: CreateDsrRequestDto,
   ): Promise<DsrRequestView> {
     await this.access.find(ability, dto.clientId);
+    if (dto.type === 'objection' && !dto.processingObjectedTo)
+      throw fieldError(
+        'processingObjectedTo',
+        'processingObjectedTo is verplicht bij bezwaar: tegen welke verwerking?',
+      );
     const [{ number }] = await this.access
       .manager()
       .query<Array<{ number: string }>>(`SELECT nextval('dsr_request_number')::text AS number`);
@@ -89,6 +94,7 @@ export class DsrService {
         channel: dto.channel,
         receivedOn: dto.receivedOn,
         description: dto.description,
+        processingObjectedTo: dto.type === 'objection' ? (dto.processingObjectedTo ?? null) : null,
         dueOn: dsrDueOn(dto.receivedOn),
         status: 'open',
         registeredBy: actor.id,
@@ -157,6 +163,8 @@ export class DsrService {
       throw new BadRequestException('Stel eerst de identiteit van de verzoeker vast (R-DSR-02).');
     if (dto.outcome !== 'granted' && !dto.ground)
       throw fieldError('ground', 'ground is verplicht bij (deels) afwijzen: noem de grond (R-DSR-05)');
+    if (request.type === 'objection' && !dto.ground)
+      throw fieldError('ground', 'ground is verplicht bij bezwaar: een mens beslist, met redenen (R-HUM-01)');
     await this.update(requestId, {
       status: 'completed',
       outcome: dto.outcome,
@@ -334,6 +342,7 @@ function toView(request: DsrRequest, row: ViewRow | undefined, today: string): D
     channel: request.channel,
     receivedOn: request.receivedOn,
     description: request.description,
+    processingObjectedTo: request.processingObjectedTo,
     dueOn,
     extendedDueOn: request.extendedDueOn,
     extensionReason: request.extensionReason,

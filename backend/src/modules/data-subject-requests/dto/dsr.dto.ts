@@ -49,6 +49,13 @@ export class CreateDsrRequestDto implements CreateDsrRequest {
   @MinLength(1, { message: nl.minLength(1) })
   @MaxLength(2000, { message: nl.maxLength(2000) })
   description: string;
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'Bij bezwaar verplicht: tegen welke verwerking' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: nl.text })
+  @MaxLength(500, { message: nl.maxLength(500) })
+  processingObjectedTo?: string;
 }
 
 export class VerifyDsrIdentityDto implements VerifyDsrIdentityRequest {
@@ -127,6 +134,7 @@ export class DsrRequestViewDto implements DsrRequestView {
   @ApiProperty({ enum: DSR_CHANNELS }) channel: DsrChannel;
   @ApiProperty({ format: 'date' }) receivedOn: string;
   @ApiProperty() description: string;
+  @ApiProperty({ type: String, nullable: true }) processingObjectedTo: string | null;
   @ApiProperty({ format: 'date', description: 'R-DSR-03: de geldende termijn' }) dueOn: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) extendedDueOn: string | null;
   @ApiProperty({ type: String, nullable: true }) extensionReason: string | null;

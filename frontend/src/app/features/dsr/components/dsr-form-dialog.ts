@@ -59,6 +59,7 @@ export class DsrFormDialog {
       nonNullable: true,
       validators: [Validators.required, Validators.maxLength(2000)],
     }),
+    processingObjectedTo: new FormControl('', { nonNullable: true, validators: Validators.maxLength(500) }),
   });
   protected readonly saving = signal(false);
   protected readonly errors = signal<readonly string[]>([]);
@@ -83,6 +84,10 @@ export class DsrFormDialog {
       this.errors.set(['Vul alle velden in; zoek eerst de cliënt.']);
       return;
     }
+    if (value.type === 'objection' && !value.processingObjectedTo.trim()) {
+      this.errors.set(['Noem bij bezwaar tegen welke verwerking de cliënt bezwaar maakt.']);
+      return;
+    }
     this.saving.set(true);
     this.requests
       .create({
@@ -91,6 +96,7 @@ export class DsrFormDialog {
         channel: value.channel,
         receivedOn: toIsoDate(value.receivedOn),
         description: value.description.trim(),
+        ...(value.type === 'objection' ? { processingObjectedTo: value.processingObjectedTo.trim() } : {}),
       })
       .subscribe({
         next: (created) => this.dialogRef.close(created),

@@ -25,6 +25,7 @@ function request(overrides: Partial<DsrRequestView> = {}): DsrRequestView {
     channel: 'letter',
     receivedOn: '2026-11-20',
     description: 'Wil alles laten wissen',
+    processingObjectedTo: null,
     dueOn: '2026-12-20',
     extendedDueOn: null,
     extensionReason: null,
