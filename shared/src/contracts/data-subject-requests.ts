@@ -115,3 +115,13 @@ export interface CompleteDsrRequest {
   /** Required unless granted, and always for an objection: the reasons of the person who decides (R-DSR-05, R-HUM-01). */
   readonly ground?: string;
 }
+
+/** A correction made through the normal edit paths since the request came in (rectification). */
+export interface DsrLinkedChange {
+  readonly field: string;
+  readonly category: string;
+  readonly oldValue: string | null;
+  readonly newValue: string | null;
+  readonly changedAt: string;
+  readonly changedByName: string;
+}

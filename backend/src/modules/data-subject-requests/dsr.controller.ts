@@ -7,7 +7,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { type ConsentView, type DsrRequestView } from '@werkpad/shared';
+import { type ConsentView, type DsrLinkedChange, type DsrRequestView } from '@werkpad/shared';
 
 import { Audited } from '../../audit/audited.decorator';
 import { CurrentAbility, CurrentUser } from '../../authz/current-ability.decorator';
@@ -112,6 +112,16 @@ export class DsrController {
     @Body() dto: CompleteDsrRequestDto,
   ): Promise<DsrRequestView> {
     return this.requests.complete(actor, requestId, dto);
+  }
+
+  @Get(':requestId/changes')
+  @Policy('update', 'DataSubjectRequest')
+  @Audited('read', 'DataSubjectRequest', [])
+  @ApiOkResponse({
+    description: 'Rectificatie: de correcties in de gegevens sinds ontvangst, met oude en nieuwe waarde',
+  })
+  changes(@Param('requestId', uuidPipe) requestId: string): Promise<DsrLinkedChange[]> {
+    return this.requests.changes(requestId);
   }
 
   @Get(':requestId/consents')

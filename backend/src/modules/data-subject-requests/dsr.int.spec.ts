@@ -430,4 +430,29 @@ describe('data-subject requests (issue 9, R-DSR)', () => {
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ outcome: 'granted', completedByName: expect.any(String) });
   });
+
+  it('R-DSR-01: a rectification shows the corrections made since it came in, with old and new values', async () => {
+    const view = (await register({ type: 'rectification', receivedOn: daysAgo(2) })).body as DsrRequestView;
+    const coachId = (await ctx.owner.query(`SELECT id FROM app_user WHERE username = 'dsr_coach'`)).rows[0]
+      .id;
+    const change = `INSERT INTO field_change (client_id, entity_type, entity_id, field, category, old_value, new_value, changed_by, changed_at)
+                    VALUES ($1, 'Client', $1, 'phone', 'contact', $2, $3, $4, $5)`;
+    await ctx.owner.query(change, [clientId, '0611111111', '0622222222', coachId, new Date()]);
+    await ctx.owner.query(change, [
+      clientId,
+      '0600000000',
+      '0611111111',
+      coachId,
+      new Date(Date.now() - 10 * 86_400_000),
+    ]);
+    const response = await ctx.http.get(`/api/dsr-requests/${view.id}/changes`).set(bearer(admin));
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual([
+      expect.objectContaining({ field: 'phone', oldValue: '0611111111', newValue: '0622222222' }),
+    ]);
+    const access = (await register({ type: 'access' })).body as DsrRequestView;
+    expect((await ctx.http.get(`/api/dsr-requests/${access.id}/changes`).set(bearer(admin))).status).toBe(
+      400,
+    );
+  });
 });

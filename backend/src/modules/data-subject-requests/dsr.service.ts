@@ -3,6 +3,7 @@ import {
   addCalendarMonths,
   type ConsentView,
   daysLeft,
+  type DsrLinkedChange,
   type DsrRequestView,
   dsrDueOn,
   DSR_TYPE_LABELS,
@@ -174,6 +175,43 @@ export class DsrService {
     });
     RequestContext.addAuditDetails({ details: { uitkomst: dto.outcome } });
     return this.view(requestId);
+  }
+
+  /**
+   * A rectification is carried out through the normal edit paths (their history keeps old and new
+   * values); the request shows the corrections made to the client's data since it came in.
+   */
+  async changes(requestId: string): Promise<DsrLinkedChange[]> {
+    const request = await this.find(requestId);
+    if (request.type !== 'rectification')
+      throw new BadRequestException('Wijzigingen horen bij een verzoek om aanpassing (rectificatie).');
+    RequestContext.addAuditDetails({ objectId: requestId, categories: [], ground: GROUND });
+    const rows = await this.access
+      .manager()
+      .query<
+        Array<{
+          field: string;
+          category: string;
+          old_value: string | null;
+          new_value: string | null;
+          changed_at: Date;
+          name: string | null;
+        }>
+      >(
+        `SELECT f.field, f.category, f.old_value, f.new_value, f.changed_at, u.display_name AS name
+         FROM field_change f LEFT JOIN app_user u ON u.id = f.changed_by
+        WHERE f.client_id = $1 AND f.changed_at >= ($2::date)::timestamp AT TIME ZONE 'Europe/Amsterdam'
+        ORDER BY f.changed_at`,
+        [request.clientId, request.receivedOn],
+      );
+    return rows.map((row) => ({
+      field: row.field,
+      category: row.category,
+      oldValue: row.old_value,
+      newValue: row.new_value,
+      changedAt: row.changed_at.toISOString(),
+      changedByName: row.name ?? '',
+    }));
   }
 
   /** The client's consents, for a withdrawal request (R-DSR-01). */

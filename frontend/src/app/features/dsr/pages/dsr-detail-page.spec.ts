@@ -143,4 +143,20 @@ describe('DsrDetailPage', () => {
     await fixture.whenStable();
     expect(root.textContent).toContain('ingetrokken op 22-11-2026');
   });
+
+  it('R-DSR-01: a rectification request lists the corrections since it came in, old and new', async () => {
+    const { backend, fixture, root } = await render(request({ type: 'rectification' }));
+    backend.expectOne('/api/dsr-requests/r1/changes').flush([
+      {
+        field: 'phone',
+        category: 'contact',
+        oldValue: '0611111111',
+        newValue: '0622222222',
+        changedAt: '2026-11-21T10:00:00Z',
+        changedByName: 'Coach Eén',
+      },
+    ]);
+    await fixture.whenStable();
+    expect(root.textContent?.replace(/\s+/g, ' ')).toContain('phone: 0611111111 → 0622222222 (Coach Eén)');
+  });
 });

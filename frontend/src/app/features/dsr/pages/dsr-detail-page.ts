@@ -15,6 +15,7 @@ import {
   type DsrOutcome,
   type ConsentView,
   CONSENT_PURPOSE_RULES,
+  type DsrLinkedChange,
   type DsrRequestView,
   type ErasureAssessment,
   RETENTION_PART_LABELS,
@@ -92,6 +93,8 @@ export class DsrDetailPage {
   protected readonly assessment = signal<ErasureAssessment | null>(null);
   /** For a withdrawal request: the client's consents. */
   protected readonly consents = signal<readonly ConsentView[] | null>(null);
+  /** For a rectification: the corrections made through the normal screens since it came in. */
+  protected readonly changes = signal<readonly DsrLinkedChange[] | null>(null);
   protected readonly heading = computed(() => {
     const request = this.request();
     return request ? `Verzoek ${request.reference}` : 'Verzoek';
@@ -104,6 +107,8 @@ export class DsrDetailPage {
           this.request.set(request);
           if (request.type === 'erasure' && this.canHandle) this.loadAssessment(request.clientId);
           if (request.type === 'withdrawal' && this.canHandle) this.loadConsents();
+          if (request.type === 'rectification' && this.canHandle)
+            this.requests.changes(request.id).subscribe((changes) => this.changes.set(changes));
         },
         error: (error: unknown) =>
           this.errors.set([apiErrorMessage(error, 'Het verzoek kon niet worden geladen.')]),

@@ -4,6 +4,7 @@ import type {
   CompleteDsrRequest,
   ConsentView,
   CreateDsrRequest,
+  DsrLinkedChange,
   DsrRequestView,
   ExtendDsrRequest,
   VerifyDsrIdentityRequest,
@@ -41,6 +42,11 @@ export class DsrService {
 
   complete(id: string, request: CompleteDsrRequest): Observable<DsrRequestView> {
     return this.http.post<DsrRequestView>(`${one(id)}/complete`, request);
+  }
+
+  /** Rectification: the corrections made since the request came in. */
+  changes(id: string): Observable<DsrLinkedChange[]> {
+    return this.http.get<DsrLinkedChange[]>(`${one(id)}/changes`);
   }
 
   /** The client's consents, for a withdrawal request. */
