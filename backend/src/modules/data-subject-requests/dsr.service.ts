@@ -186,24 +186,22 @@ export class DsrService {
     if (request.type !== 'rectification')
       throw new BadRequestException('Wijzigingen horen bij een verzoek om aanpassing (rectificatie).');
     RequestContext.addAuditDetails({ objectId: requestId, categories: [], ground: GROUND });
-    const rows = await this.access
-      .manager()
-      .query<
-        Array<{
-          field: string;
-          category: string;
-          old_value: string | null;
-          new_value: string | null;
-          changed_at: Date;
-          name: string | null;
-        }>
-      >(
-        `SELECT f.field, f.category, f.old_value, f.new_value, f.changed_at, u.display_name AS name
+    const rows = await this.access.manager().query<
+      Array<{
+        field: string;
+        category: string;
+        old_value: string | null;
+        new_value: string | null;
+        changed_at: Date;
+        name: string | null;
+      }>
+    >(
+      `SELECT f.field, f.category, f.old_value, f.new_value, f.changed_at, u.display_name AS name
          FROM field_change f LEFT JOIN app_user u ON u.id = f.changed_by
         WHERE f.client_id = $1 AND f.changed_at >= ($2::date)::timestamp AT TIME ZONE 'Europe/Amsterdam'
         ORDER BY f.changed_at`,
-        [request.clientId, request.receivedOn],
-      );
+      [request.clientId, request.receivedOn],
+    );
     return rows.map((row) => ({
       field: row.field,
       category: row.category,
