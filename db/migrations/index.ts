@@ -16,6 +16,7 @@ import { ProgressReports1763800001200 } from './1763800001200-ProgressReports';
 import { DataSubjectRequests1763800001250 } from './1763800001250-DataSubjectRequests';
 import { MedicalAccessRequest1763800001260 } from './1763800001260-MedicalAccessRequest';
 import { DsrObjection1763800001270 } from './1763800001270-DsrObjection';
+import { ReportsFollowDestruction1763800001280 } from './1763800001280-ReportsFollowDestruction';
 
 /** Every migration, in order. A new migration is added here (explicit, so bundling never misses one). */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   DataSubjectRequests1763800001250,
   MedicalAccessRequest1763800001260,
   DsrObjection1763800001270,
+  ReportsFollowDestruction1763800001280,
 ];
