@@ -17,6 +17,9 @@ import { DataSubjectRequests1763800001250 } from './1763800001250-DataSubjectReq
 import { MedicalAccessRequest1763800001260 } from './1763800001260-MedicalAccessRequest';
 import { DsrObjection1763800001270 } from './1763800001270-DsrObjection';
 import { ReportsFollowDestruction1763800001280 } from './1763800001280-ReportsFollowDestruction';
+import { TrajectoryScopedReferences1763800001290 } from './1763800001290-TrajectoryScopedReferences';
+import { CertificateInDatabase1763800001295 } from './1763800001295-CertificateInDatabase';
+import { ErasureOnRequest1763800001300 } from './1763800001300-ErasureOnRequest';
 
 /** Every migration, in order. A new migration is added here (explicit, so bundling never misses one). */
 export const MIGRATIONS = [
@@ -39,4 +42,7 @@ export const MIGRATIONS = [
   MedicalAccessRequest1763800001260,
   DsrObjection1763800001270,
   ReportsFollowDestruction1763800001280,
+  TrajectoryScopedReferences1763800001290,
+  CertificateInDatabase1763800001295,
+  ErasureOnRequest1763800001300,
 ];

@@ -1,3 +1,5 @@
+import type { DestructionListStatus } from './retention';
+
 /** Data-subject requests (RULES.md §6, R-DSR-01..05; issue 9). */
 export const DSR_TYPES = [
   'access',
@@ -66,7 +68,10 @@ export interface DsrIdentityCheck {
 export interface DsrRequestView {
   readonly id: string;
   readonly reference: string;
-  readonly clientId: string;
+  /** Null once the client's dossier is destroyed; the request stays in the register (ADR 0011). */
+  readonly clientId: string | null;
+  /** The pseudonymous dossier reference of a destroyed client, as on the verklaring van vernietiging. */
+  readonly dossierRef: string | null;
   readonly type: DsrType;
   readonly channel: DsrChannel;
   readonly receivedOn: string;
@@ -86,6 +91,17 @@ export interface DsrRequestView {
   readonly completedOn: string | null;
   readonly completedByName: string | null;
   readonly registeredByName: string;
+  /** An erasure request: the destruction list that erases what may go now (R-RET-06), latest first. */
+  readonly erasureList: DsrErasureList | null;
+}
+
+/** The destruction list of an erasure request, as the request shows it. */
+export interface DsrErasureList {
+  readonly id: string;
+  /** e.g. VV-2026-0008 */
+  readonly reference: string;
+  readonly status: DestructionListStatus;
+  readonly hasCertificate: boolean;
 }
 
 export interface CreateDsrRequest {

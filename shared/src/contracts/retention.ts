@@ -227,6 +227,8 @@ export interface DestructionListView {
   /** Progress while running: destroyed / (due + destroyed). */
   readonly progress: { readonly done: number; readonly total: number };
   readonly hasCertificate: boolean;
+  /** A list that carries out an erasure request (issue 9) rather than the periodic destruction. */
+  readonly erasureRequest: { readonly id: string; readonly reference: string } | null;
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   renderExportPdf,
   type SubjectExport,
 } from './dsr-export';
-import { type DsrRequest } from './dsr-request.entity';
+import { type DsrRequest, livingClientId } from './dsr-request.entity';
 
 type Row = Record<string, unknown>;
 
@@ -57,7 +57,7 @@ export class DsrExportService {
     const json = JSON.stringify(data, null, 2);
     RequestContext.addAuditDetails({
       objectId: request.id,
-      subjectClientIds: [request.clientId],
+      subjectClientIds: [livingClientId(request)],
       // Every category, medical included: the audit row names categories, never content (R-AUD-04).
       categories: DATA_CATEGORIES.filter((category) => category !== 'account'),
       ground: {
@@ -80,7 +80,7 @@ export class DsrExportService {
     actor: AuthenticatedUser,
     request: DsrRequest,
   ): Promise<{ data: SubjectExport; documents: ExportedDocument[] }> {
-    const id = request.clientId;
+    const id = livingClientId(request);
     const of = (table: string, order = 'created_at') =>
       this.rows(`SELECT to_jsonb(t) AS row FROM ${table} t WHERE t.client_id = $1 ORDER BY t.${order}`, id);
     const [clientRow] = await this.rows(

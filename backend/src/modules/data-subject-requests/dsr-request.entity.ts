@@ -5,6 +5,7 @@ import {
   type DsrType,
   type IdDocumentType,
 } from '@werkpad/shared';
+import { ConflictException } from '@nestjs/common';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A data-subject request (R-DSR-01..05). Schema: db/migrations/*-DataSubjectRequests.ts. */
@@ -16,8 +17,12 @@ export class DsrRequest {
   @Column({ type: 'text' })
   reference: string;
 
-  @Column({ name: 'client_id', type: 'uuid' })
-  clientId: string;
+  /** Null once the client's dossier is destroyed (migration 1300): the request stays in the register. */
+  @Column({ name: 'client_id', type: 'uuid', nullable: true })
+  clientId: string | null;
+
+  @Column({ name: 'dossier_ref', type: 'text', nullable: true })
+  dossierRef: string | null;
 
   @Column({ type: 'text' })
   type: DsrType;
@@ -81,4 +86,14 @@ export class DsrRequest {
 
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
   createdAt: Date;
+}
+
+/** The request's client, or 409 when the client's dossier has been destroyed. */
+export function livingClientId(request: DsrRequest): string {
+  if (request.clientId === null) {
+    throw new ConflictException(
+      `Het dossier van deze cliënt is vernietigd (${request.dossierRef ?? 'onbekend'}); er zijn geen gegevens of adres meer.`,
+    );
+  }
+  return request.clientId;
 }

@@ -7,7 +7,12 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { type ConsentView, type DsrLinkedChange, type DsrRequestView } from '@werkpad/shared';
+import {
+  type ConsentView,
+  type DestructionListView,
+  type DsrLinkedChange,
+  type DsrRequestView,
+} from '@werkpad/shared';
 
 import { Audited } from '../../audit/audited.decorator';
 import { CurrentAbility, CurrentUser } from '../../authz/current-ability.decorator';
@@ -16,6 +21,7 @@ import { type AppAbility, type AuthenticatedUser } from '../../authz/policy.type
 import { ApiErrorDto, ApiGuardedErrors } from '../../common/api-docs';
 import { uuidPipe } from '../../common/uuid.pipe';
 import { ConsentResponseDto } from '../consents/dto/consent.dto';
+import { DsrErasureService } from './dsr-erasure.service';
 import { DsrService } from './dsr.service';
 import {
   CompleteDsrRequestDto,
@@ -39,7 +45,10 @@ function pdf(body: Buffer, name: string): StreamableFile {
 @ApiGuardedErrors()
 @Controller('dsr-requests')
 export class DsrController {
-  constructor(private readonly requests: DsrService) {}
+  constructor(
+    private readonly requests: DsrService,
+    private readonly erasure: DsrErasureService,
+  ) {}
 
   @Get()
   @Policy('read', 'DataSubjectRequest')
@@ -112,6 +121,21 @@ export class DsrController {
     @Body() dto: CompleteDsrRequestDto,
   ): Promise<DsrRequestView> {
     return this.requests.complete(actor, requestId, dto);
+  }
+
+  @Post(':requestId/erasure-list')
+  @Policy('update', 'DataSubjectRequest')
+  @Audited('create', 'DestructionList', [])
+  @ApiCreatedResponse({
+    description:
+      'R-RET-06: een vernietigingslijst met wat van deze cliënt nu gewist mag worden (beoordelen, goedkeuren door de FG, uitvoeren na de uitkomst)',
+  })
+  @ApiConflictResponse({ type: ApiErrorDto })
+  prepareErasure(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('requestId', uuidPipe) requestId: string,
+  ): Promise<DestructionListView> {
+    return this.erasure.prepare(actor, requestId);
   }
 
   @Get(':requestId/changes')

@@ -3,6 +3,8 @@ import {
   addCalendarMonths,
   type ConsentView,
   daysLeft,
+  type DestructionListStatus,
+  type DsrErasureList,
   type DsrLinkedChange,
   type DsrRequestView,
   dsrDueOn,
@@ -19,7 +21,7 @@ import { ConsentsService } from '../consents/consents.service';
 import { fieldError } from '../dossier/dossier.service';
 import { DsrExportService } from './dsr-export.service';
 import { renderExtensionLetter, renderOutcomeLetter, type LetterAddressee } from './dsr-letters';
-import { DsrRequest } from './dsr-request.entity';
+import { DsrRequest, livingClientId } from './dsr-request.entity';
 import {
   type CompleteDsrRequestDto,
   type CreateDsrRequestDto,
@@ -52,14 +54,17 @@ export class DsrService {
     if (status) builder.where('request.status = :status', { status });
     const { entities, raw } = await builder.getRawAndEntities<ViewRow>();
     RequestContext.addAuditDetails({
-      subjectClientIds: [...new Set(entities.map((request) => request.clientId))],
+      subjectClientIds: [
+        ...new Set(entities.flatMap((request) => (request.clientId ? [request.clientId] : []))),
+      ],
       categories: [],
       ground: GROUND,
     });
     const today = todayInAmsterdam();
+    const lists = await this.erasureLists(entities.map((request) => request.id));
     // Open first, then by the deadline that applies (the extended one where there is one).
     return entities
-      .map((request, index) => toView(request, raw[index], today))
+      .map((request, index) => toView(request, raw[index], today, lists.get(request.id) ?? null))
       .sort((a, b) =>
         a.status === b.status ? a.dueOn.localeCompare(b.dueOn) : a.status === 'open' ? -1 : 1,
       );
@@ -116,7 +121,7 @@ export class DsrService {
     requestId: string,
     dto: VerifyDsrIdentityDto,
   ): Promise<DsrRequestView> {
-    const request = await this.open(requestId);
+    const request = await this.lockOpen(requestId);
     if (request.idSeenOn) throw new ConflictException('De identiteit is voor dit verzoek al vastgesteld.');
     if (dto.seenOn < request.receivedOn)
       throw fieldError('seenOn', 'seenOn mag niet vóór de ontvangst van het verzoek liggen');
@@ -135,7 +140,7 @@ export class DsrService {
     requestId: string,
     dto: ExtendDsrRequestDto,
   ): Promise<DsrRequestView> {
-    const request = await this.open(requestId);
+    const request = await this.lockOpen(requestId);
     if (request.extendedDueOn)
       throw new ConflictException('Dit verzoek is al verlengd; nog eens verlengen kan niet.');
     const today = todayInAmsterdam();
@@ -159,7 +164,7 @@ export class DsrService {
     requestId: string,
     dto: CompleteDsrRequestDto,
   ): Promise<DsrRequestView> {
-    const request = await this.open(requestId);
+    const request = await this.lockOpen(requestId);
     if (!request.idSeenOn)
       throw new BadRequestException('Stel eerst de identiteit van de verzoeker vast (R-DSR-02).');
     if (dto.outcome !== 'granted' && !dto.ground)
@@ -200,7 +205,7 @@ export class DsrService {
          FROM field_change f LEFT JOIN app_user u ON u.id = f.changed_by
         WHERE f.client_id = $1 AND f.changed_at >= ($2::date)::timestamp AT TIME ZONE 'Europe/Amsterdam'
         ORDER BY f.changed_at`,
-      [request.clientId, request.receivedOn],
+      [livingClientId(request), request.receivedOn],
     );
     return rows.map((row) => ({
       field: row.field,
@@ -216,7 +221,7 @@ export class DsrService {
   async consents(ability: AppAbility, requestId: string): Promise<ConsentView[]> {
     const request = await this.withdrawal(requestId, false);
     RequestContext.addAuditDetails({ objectId: requestId, categories: [], ground: GROUND });
-    return this.consentRegistry.listForSubject(ability, request.clientId);
+    return this.consentRegistry.listForSubject(ability, livingClientId(request));
   }
 
   /** R-CONS-02 through the request: the withdrawal takes effect today, the history stays. */
@@ -227,7 +232,7 @@ export class DsrService {
     consentId: string,
   ): Promise<ConsentView> {
     const request = await this.withdrawal(requestId, true);
-    const consent = await this.consentRegistry.withdraw(ability, actor, request.clientId, consentId, {
+    const consent = await this.consentRegistry.withdraw(ability, actor, livingClientId(request), consentId, {
       withdrawnOn: todayInAmsterdam(),
       confirm: true,
     });
@@ -289,7 +294,7 @@ export class DsrService {
         postcode: string;
         city: string;
       }>
-    >(`SELECT first_name, last_name, street, house_number, postcode, city FROM client WHERE id = $1`, [request.clientId]);
+    >(`SELECT first_name, last_name, street, house_number, postcode, city FROM client WHERE id = $1`, [livingClientId(request)]);
     if (!client) throw new NotFoundException('Cliënt niet gevonden.');
     const addressee: LetterAddressee = {
       name: `${client.first_name} ${client.last_name}`,
@@ -300,7 +305,7 @@ export class DsrService {
     };
     RequestContext.addAuditDetails({
       objectId: request.id,
-      subjectClientIds: [request.clientId],
+      subjectClientIds: [livingClientId(request)],
       categories: ['identity', 'contact'],
       ground: GROUND,
       details: { kenmerk: request.reference, soort: DSR_TYPE_LABELS[request.type] },
@@ -314,7 +319,8 @@ export class DsrService {
     };
   }
 
-  private async open(requestId: string): Promise<DsrRequest> {
+  /** The request, locked for update; 409 when it already has an outcome. */
+  async lockOpen(requestId: string): Promise<DsrRequest> {
     RequestContext.addAuditDetails({ objectId: requestId, categories: [], ground: GROUND });
     const request = await this.find(requestId, true);
     if (request.status !== 'open') throw new ConflictException('Op dit verzoek is al beslist.');
@@ -330,7 +336,7 @@ export class DsrService {
     if (lock) builder.setLock('pessimistic_write');
     const request = await builder.getOne();
     if (!request) throw new NotFoundException('Verzoek niet gevonden.');
-    RequestContext.addAuditDetails({ subjectClientIds: [request.clientId] });
+    RequestContext.addAuditDetails({ subjectClientIds: request.clientId ? [request.clientId] : [] });
     return request;
   }
 
@@ -357,23 +363,56 @@ export class DsrService {
       .addSelect('"closer"."display_name"', 'completed_by_name');
   }
 
+  /** The latest destruction list (not cancelled) of each erasure request among `requestIds`. */
+  private async erasureLists(requestIds: string[]): Promise<Map<string, DsrErasureList>> {
+    const rows = await this.access.manager().query<
+      Array<{
+        request_id: string;
+        id: string;
+        reference: string;
+        status: DestructionListStatus;
+        has_certificate: boolean;
+      }>
+    >(
+      `SELECT DISTINCT ON (dsr_request_id) dsr_request_id AS request_id, id, reference, status,
+              certificate_sha256 IS NOT NULL AS has_certificate
+         FROM destruction_list WHERE dsr_request_id = ANY ($1::uuid[]) AND status <> 'cancelled'
+        ORDER BY dsr_request_id, prepared_at DESC`,
+      [requestIds],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.request_id,
+        { id: row.id, reference: row.reference, status: row.status, hasCertificate: row.has_certificate },
+      ]),
+    );
+  }
+
   private async view(requestId: string): Promise<DsrRequestView> {
     const { entities, raw } = await this.query()
       .where('request.id = :requestId', { requestId })
       .getRawAndEntities<ViewRow>();
     if (!entities[0]) throw new NotFoundException('Verzoek niet gevonden.');
-    RequestContext.addAuditDetails({ subjectClientIds: [entities[0].clientId] });
-    return toView(entities[0], raw[0], todayInAmsterdam());
+    const request = entities[0];
+    RequestContext.addAuditDetails({ subjectClientIds: request.clientId ? [request.clientId] : [] });
+    const lists = await this.erasureLists([request.id]);
+    return toView(request, raw[0], todayInAmsterdam(), lists.get(request.id) ?? null);
   }
 }
 
-function toView(request: DsrRequest, row: ViewRow | undefined, today: string): DsrRequestView {
+function toView(
+  request: DsrRequest,
+  row: ViewRow | undefined,
+  today: string,
+  erasureList: DsrErasureList | null,
+): DsrRequestView {
   const dueOn = request.extendedDueOn ?? request.dueOn;
   const left = daysLeft(dueOn, today);
   return {
     id: request.id,
     reference: request.reference,
     clientId: request.clientId,
+    dossierRef: request.dossierRef,
     type: request.type,
     channel: request.channel,
     receivedOn: request.receivedOn,
@@ -399,5 +438,6 @@ function toView(request: DsrRequest, row: ViewRow | undefined, today: string): D
     completedOn: request.completedOn,
     completedByName: row?.completed_by_name ?? null,
     registeredByName: row?.registered_by_name ?? '',
+    erasureList,
   };
 }

@@ -6,7 +6,7 @@ import { AuditService } from '../../audit/audit.service';
 import { MedicalDestructionPort } from '../../common/medical-destruction.port';
 import { AppConfig } from '../../config/app-config';
 import { todayIso } from '../trajectories/dto/calendar-date';
-import { buildCertificate, certificateDigest } from './destruction-certificate';
+import { storeCertificate } from './destruction-certificate';
 import { DestructionService } from './destruction.service';
 
 /**
@@ -125,24 +125,15 @@ export class DestructionRunner implements OnApplicationBootstrap, OnModuleDestro
       try {
         const actor = await this.actor(actorId);
         const failed = new Set<string>();
-        // Keyset walk over the list's due items: each round starts after the last id of the
-        // previous one, so a dossier that failed is not tried again in this run.
-        let after = '00000000-0000-0000-0000-000000000000';
-        for (;;) {
-          if (this.stopping) return;
-          const round = await this.dataSource.query<Array<{ id: string; has_medical: boolean }>>(
-            `SELECT id, parts @> '[{"part":"medical"}]' AS has_medical FROM destruction_item
-              WHERE list_id = $1 AND status = 'due' AND id > $2 ORDER BY id LIMIT $3`,
-            [listId, after, WORKERS * BATCH_SIZE],
-          );
-          if (round.length === 0) break;
-          after = round[round.length - 1].id;
-          await Promise.all(
-            chunk(round, Math.ceil(round.length / WORKERS)).map((batch) =>
-              this.destroyBatchOrEach(batch, actor, failed),
-            ),
-          );
-        }
+        const nextBatch = this.dueBatches(listId);
+        // Each worker takes the next batch as soon as it is done with its own: no worker waits for
+        // the slower one of a round.
+        const worker = async (): Promise<void> => {
+          for (let batch = await nextBatch(); batch.length > 0 && !this.stopping; batch = await nextBatch())
+            await this.destroyBatchOrEach(batch, actor, failed);
+        };
+        await Promise.all(Array.from({ length: WORKERS }, worker));
+        if (this.stopping) return;
         if (failed.size === 0) await this.complete(listId);
       } finally {
         await lockRunner.query(`SELECT pg_advisory_unlock(hashtext('destruction:' || $1))`, [listId]);
@@ -150,6 +141,27 @@ export class DestructionRunner implements OnApplicationBootstrap, OnModuleDestro
     } finally {
       await lockRunner.release();
     }
+  }
+
+  /**
+   * Hands out the list's due items in batches, one call at a time. A keyset walk: each batch starts
+   * after the last id handed out, so a dossier that failed is not tried again in this run.
+   */
+  private dueBatches(listId: string): () => Promise<DueItem[]> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    let previous: Promise<DueItem[]> = Promise.resolve([]);
+    return () => {
+      previous = previous.then(async () => {
+        const batch = await this.dataSource.query<DueItem[]>(
+          `SELECT id, parts @> '[{"part":"medical"}]' AS has_medical FROM destruction_item
+            WHERE list_id = $1 AND status = 'due' AND id > $2 ORDER BY id LIMIT $3`,
+          [listId, after, BATCH_SIZE],
+        );
+        if (batch.length > 0) after = batch[batch.length - 1].id;
+        return batch;
+      });
+      return previous;
+    };
   }
 
   private async actor(actorId: string): Promise<Actor> {
@@ -214,26 +226,14 @@ export class DestructionRunner implements OnApplicationBootstrap, OnModuleDestro
     });
   }
 
-  /** All items handled: the certificate (JSON stored with its SHA-256) and status completed. */
+  /** All items handled: status completed, with the certificate and its SHA-256 stored. */
   private async complete(listId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.query<unknown[]>(
         `UPDATE destruction_list SET completed_at = now() WHERE id = $1 AND status = 'running' RETURNING id`,
         [listId],
       );
-      if (updated.length === 0) return;
-      const { json, sha256 } = certificateDigest(await buildCertificate(manager, listId));
-      await manager.query(
-        `UPDATE destruction_list SET status = 'completed', certificate = $2::jsonb, certificate_sha256 = $3 WHERE id = $1`,
-        [listId, json, sha256],
-      );
+      if (updated.length > 0) await storeCertificate(manager, listId);
     });
   }
-}
-
-/** `items` in consecutive slices of at most `size`. */
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const slices: T[][] = [];
-  for (let from = 0; from < items.length; from += size) slices.push(items.slice(from, from + size));
-  return slices;
 }

@@ -28,7 +28,7 @@ import { PageQueryDto } from '../../common/dto/page-query.dto';
 import { RequestContext } from '../../common/request-context';
 import { uuidPipe } from '../../common/uuid.pipe';
 import { todayIso } from '../trajectories/dto/calendar-date';
-import { buildCertificate, certificateDigest } from './destruction-certificate';
+import { storedCertificate } from './destruction-certificate';
 import { renderCertificatePdf } from './destruction-certificate-pdf';
 import { DestructionRunner } from './destruction-runner.service';
 import { DestructionService } from './destruction.service';
@@ -161,9 +161,10 @@ export class DestructionController {
     @Query() query: CertificateQueryDto,
   ): Promise<StreamableFile> {
     const list = await this.destruction.getList(id);
-    if (list.status !== 'completed')
-      throw new ConflictException('De verklaring bestaat pas als de lijst is uitgevoerd.');
-    const { json, sha256 } = certificateDigest(await buildCertificate(this.destruction.readManager(), id));
+    const stored =
+      list.status === 'completed' ? await storedCertificate(this.destruction.readManager(), id) : null;
+    if (!stored) throw new ConflictException('De verklaring bestaat pas als de lijst is uitgevoerd.');
+    const { json, sha256 } = stored;
     RequestContext.addAuditDetails({ objectId: id, details: { formaat: query.format ?? 'pdf' } });
     const name = `verklaring-van-vernietiging-${list.reference}`;
     if (query.format === 'json') {

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -318,6 +319,19 @@ describe('retention and destruction (issue 7)', () => {
         .set(as('admin1'))
         .send({ trajectoryId: kept, reason: 'Klacht bij de Nationale ombudsman.', until: '2099-12-31' });
       expect(hold.status).toBe(201);
+      // A progress report speaks about the trajectories it covers: it goes with the last of them.
+      const reportAbout = async (reference: string, trajectoryIds: string[]) =>
+        ctx.owner.query(
+          `INSERT INTO progress_report (id, reference, client_id, trajectory_ids, period_start, period_end,
+                                        recipient_type, recipient_organisation, categories, content,
+                                        content_sha256, origin, created_by, created_at)
+           VALUES (gen_random_uuid(), $1, $2, $3, '2010-01-01', '2010-12-31', 'income_consultant', 'Gemeente',
+                   '{progress}', '{}', sha256('x'), 'file', $4, now())`,
+          [reference, clientId, trajectoryIds, ids['coach1']],
+        );
+      const stamp = Date.now().toString(36);
+      await reportAbout(`RAP-GONE-${stamp}`, [gone]);
+      await reportAbout(`RAP-KEPT-${stamp}`, [kept]);
       const list = await prepareList();
       const item = (await itemsOf(list.id)).find((candidate) => candidate.clientId === clientId);
       expect(item).toMatchObject({ scope: 'trajectories', status: 'due' });
@@ -329,6 +343,11 @@ describe('retention and destruction (issue 7)', () => {
       );
       expect(remaining.rows.map((row) => row.id)).toEqual([kept]);
       expect(gone).not.toBe(kept);
+      const reports = await ctx.owner.query<{ reference: string }>(
+        'SELECT reference FROM progress_report WHERE client_id = $1',
+        [clientId],
+      );
+      expect(reports.rows.map((row) => row.reference)).toEqual([`RAP-KEPT-${stamp}`]);
       const tooShort = await ctx.http
         .post(`/api/legal-holds/${hold.body.id}/lift`)
         .set(as('admin1'))
@@ -434,6 +453,12 @@ describe('retention and destruction (issue 7)', () => {
          VALUES ($1, $2, 'crisis_contact', $3, now() + interval '1 hour')`,
         [ids['coach1'], clientId, `${marker} toelichting bij de noodtoegang`],
       );
+      // A data-subject request stays in the register, without the client and its free text.
+      const dsr = await ctx.owner.query<{ id: string }>(
+        `INSERT INTO dsr_request (reference, client_id, type, channel, received_on, description, due_on, registered_by)
+         VALUES ($1, $2, 'access', 'letter', '2009-01-05', $3, '2009-02-05', $4) RETURNING id`,
+        [`AVG-${marker}`.slice(0, 20).replace(marker, 'M'), clientId, `${marker} wil inzage`, ids['admin1']],
+      );
       // Reads that the log records about this client, then the arbeidsdiagnose closes long ago.
       expect((await ctx.http.get(`/api/clients/${clientId}`).set(as('coach1'))).status).toBe(200);
       await ctx.owner.query(
@@ -458,6 +483,11 @@ describe('retention and destruction (issue 7)', () => {
 
       expect(await tablesContaining(ctx, marker)).toEqual([]);
       expect(logLines.filter((line) => line.includes(marker))).toEqual([]);
+      const kept = await ctx.owner.query<{ client_id: string | null; dossier_ref: string }>(
+        'SELECT client_id, dossier_ref FROM dsr_request WHERE id = $1',
+        [dsr.rows[0].id],
+      );
+      expect(kept.rows).toEqual([{ client_id: null, dossier_ref: item.dossierRef }]);
       expect(
         (await ctx.owner.query('SELECT 1 FROM medical.medical_record WHERE client_id = $1', [clientId])).rows,
       ).toEqual([]);
@@ -477,9 +507,18 @@ describe('retention and destruction (issue 7)', () => {
       const verification = (await ctx.http.get('/api/audit/verify').set(as('dpo1'))).body;
       expect(verification).toMatchObject({ ok: true, firstBrokenSeq: null });
 
-      const certificate = (
-        await ctx.http.get(`/api/destruction-lists/${list.id}/certificate?format=json`).set(as('dpo1'))
-      ).body as DestructionCertificate;
+      const download = await ctx.http
+        .get(`/api/destruction-lists/${list.id}/certificate?format=json`)
+        .set(as('dpo1'));
+      const certificate = download.body as DestructionCertificate;
+      // What is downloaded is the archived certificate itself: its digest is the one stored with it.
+      const digest = createHash('sha256').update(download.text).digest('hex');
+      const stored = await ctx.owner.query<{ sha: string }>(
+        `SELECT encode(certificate_sha256, 'hex') AS sha FROM destruction_list WHERE id = $1`,
+        [list.id],
+      );
+      expect(stored.rows[0].sha).toBe(digest);
+      expect(certificate.totals).toMatchObject({ dossiers: certificate.dossiers.length, medicalRecords: 1 });
       const entry = certificate.dossiers.find((dossier) => dossier.dossierRef === ref.slice(0, 16));
       expect(entry).toMatchObject({
         scope: 'client',
@@ -504,7 +543,25 @@ describe('retention and destruction (issue 7)', () => {
       expect(text).toContain('Verklaring van vernietiging');
       expect(text).toContain(certificate.reference);
       expect(text).toContain(ref.slice(0, 16));
+      expect(text.replace(/\s/g, '')).toContain(digest);
       expect(text).not.toContain(marker);
+    });
+
+    it('a dossier entry, disclosure or diagnosis outcome cannot name another client than its trajectory has', async () => {
+      const owner = await client('Eigenaar');
+      const other = await client('Ander');
+      const ownersTrajectory = await trajectory(owner, 'bemiddeling');
+      const refused = await ctx.owner
+        .query(
+          `INSERT INTO dossier_entry (client_id, trajectory_id, kind, category, title, body, occurred_on, author_id)
+           VALUES ($1, $2, 'note', 'coaching_notes', 'Gesprek', 'Verslag', '2009-06-01', $3)`,
+          [other, ownersTrajectory, ids['coach1']],
+        )
+        .then(
+          () => null,
+          (error: { code?: string; constraint?: string }) => error,
+        );
+      expect(refused).toMatchObject({ code: '23503', constraint: 'dossier_entry_trajectory_fkey' });
     });
 
     it('R-RET-05: the application role cannot pseudonymise the log of a living client or outside an approved list, nor change a row', async () => {

@@ -40,7 +40,17 @@ interface ListRow {
   completed_at: Date | null;
   has_certificate: boolean;
   counts: Partial<Record<DestructionItemStatus, number>> | null;
+  erasure_request_id: string | null;
+  erasure_reference: string | null;
 }
+
+/** An erasure request's list: only this client's items that may go now (issue 9, ADR 0011). */
+export interface ErasureScope {
+  readonly requestId: string;
+  readonly clientId: string;
+}
+
+const OPEN_STATUSES = `('prepared','reviewed','approved','running')`;
 
 interface ItemRow {
   id: string;
@@ -61,9 +71,11 @@ const SELECT_LIST = `
          r.display_name AS reviewed_by_name, l.reviewed_at, a.display_name AS approved_by_name, l.approved_at,
          l.started_at, l.completed_at, l.certificate_sha256 IS NOT NULL AS has_certificate,
          (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM destruction_item
-            WHERE list_id = l.id GROUP BY status) c) AS counts
+            WHERE list_id = l.id GROUP BY status) c) AS counts,
+         l.dsr_request_id AS erasure_request_id, d.reference AS erasure_reference
     FROM destruction_list l
-    LEFT JOIN app_user r ON r.id = l.reviewed_by LEFT JOIN app_user a ON a.id = l.approved_by`;
+    LEFT JOIN app_user r ON r.id = l.reviewed_by LEFT JOIN app_user a ON a.id = l.approved_by
+    LEFT JOIN dsr_request d ON d.id = l.dsr_request_id`;
 
 function toListView(row: ListRow): DestructionListView {
   const itemCounts = { due: 0, excluded: 0, held: 0, destroyed: 0, ...(row.counts ?? {}) };
@@ -82,6 +94,10 @@ function toListView(row: ListRow): DestructionListView {
     itemCounts,
     progress: { done: itemCounts.destroyed, total: itemCounts.destroyed + itemCounts.due },
     hasCertificate: row.has_certificate,
+    erasureRequest:
+      row.erasure_request_id && row.erasure_reference
+        ? { id: row.erasure_request_id, reference: row.erasure_reference }
+        : null,
   };
 }
 
@@ -114,34 +130,77 @@ export class DestructionService {
 
   /**
    * Prepares the list of what is due on `asOf`, under a transaction-scoped advisory lock, in pages
-   * of clients; 409 when a list is still open or another instance is preparing one right now.
+   * of clients; 409 when a periodic list is still open or another instance is preparing one right
+   * now. With `erasure`, the list of an erasure request: only that client's items due now; 409
+   * when the client is already on an open list or nothing of theirs may go yet.
    */
   async prepare(
     asOf: string,
     actorId: string | null,
     manager: EntityManager = this.manager(),
+    erasure?: ErasureScope,
   ): Promise<DestructionListView> {
     const [{ locked }] = await manager.query<Array<{ locked: boolean }>>(
       'SELECT pg_try_advisory_xact_lock($1) AS locked',
       [PREPARE_LOCK_KEY],
     );
     if (!locked) throw new ConflictException('Er wordt op dit moment al een vernietigingslijst voorbereid.');
-    const open = await manager.query<Array<{ reference: string }>>(
-      `SELECT reference FROM destruction_list WHERE status IN ('prepared','reviewed','approved','running')`,
+    // A client is never on two open lists: the periodic list leaves out clients of an open
+    // erasure list, and an erasure list is refused while the client is on any open list.
+    const onOpenLists = await manager.query<Array<{ client_id: string; reference: string }>>(
+      `SELECT i.client_id, l.reference FROM destruction_item i JOIN destruction_list l ON l.id = i.list_id
+        WHERE l.status IN ${OPEN_STATUSES} AND i.status IN ('due','held') AND i.client_id IS NOT NULL
+          AND ($1::uuid IS NULL OR i.client_id = $1) AND ($1::uuid IS NOT NULL OR l.dsr_request_id IS NOT NULL)`,
+      [erasure?.clientId ?? null],
     );
-    if (open[0]) {
+    if (erasure && onOpenLists[0]) {
       throw new ConflictException(
-        `Vernietigingslijst ${open[0].reference} is nog in behandeling; rond die eerst af.`,
+        `Het dossier staat al op vernietigingslijst ${onOpenLists[0].reference}; het wordt daar vernietigd.`,
       );
+    }
+    if (!erasure) {
+      const open = await manager.query<Array<{ reference: string }>>(
+        `SELECT reference FROM destruction_list WHERE status IN ${OPEN_STATUSES} AND dsr_request_id IS NULL`,
+      );
+      if (open[0]) {
+        throw new ConflictException(
+          `Vernietigingslijst ${open[0].reference} is nog in behandeling; rond die eerst af.`,
+        );
+      }
     }
     const year = asOf.slice(0, 4);
     const [{ id }] = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO destruction_list (reference, as_of, prepared_by)
-       SELECT 'VV-' || $1 || '-' || lpad((count(*) + 1)::text, 4, '0'), $2::date, $3
+      `INSERT INTO destruction_list (reference, as_of, prepared_by, dsr_request_id)
+       SELECT 'VV-' || $1 || '-' || lpad((count(*) + 1)::text, 4, '0'), $2::date, $3, $4
          FROM destruction_list WHERE reference LIKE 'VV-' || $1 || '-%'
        RETURNING id`,
-      [year, asOf, actorId],
+      [year, asOf, actorId, erasure?.requestId ?? null],
     );
+    if (erasure) {
+      await this.addItems(manager, id, [erasure.clientId], asOf);
+      const [{ due }] = await manager.query<Array<{ due: number }>>(
+        `SELECT count(*)::int AS due FROM destruction_item WHERE list_id = $1 AND status = 'due'`,
+        [id],
+      );
+      if (due === 0) {
+        throw new ConflictException(
+          'Van deze cliënt mag nu niets worden gewist: alles valt nog onder een bewaarplicht of blokkade (R-RET-06).',
+        );
+      }
+    } else {
+      await this.addDueClients(manager, id, asOf, new Set(onOpenLists.map((row) => row.client_id)));
+    }
+    RequestContext.addAuditDetails({ objectId: id });
+    return this.getList(id, manager);
+  }
+
+  /** Every client with something due on `asOf`, page by page, except those on an erasure list. */
+  private async addDueClients(
+    manager: EntityManager,
+    listId: string,
+    asOf: string,
+    onErasureLists: ReadonlySet<string>,
+  ): Promise<void> {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const clients = await manager.query<Array<{ client_id: string }>>(
@@ -150,16 +209,10 @@ export class DestructionService {
         [asOf, after, PREPARE_PAGE_SIZE],
       );
       if (clients.length === 0) break;
-      await this.addItems(
-        manager,
-        id,
-        clients.map((row) => row.client_id),
-        asOf,
-      );
+      const ids = clients.map((row) => row.client_id).filter((clientId) => !onErasureLists.has(clientId));
+      if (ids.length > 0) await this.addItems(manager, listId, ids, asOf);
       after = clients[clients.length - 1].client_id;
     }
-    RequestContext.addAuditDetails({ objectId: id });
-    return this.getList(id, manager);
   }
 
   private async addItems(
@@ -331,9 +384,23 @@ export class DestructionService {
     return this.getList(id);
   }
 
-  /** approved → running (or a running list again, to resume it); the runner does the work. */
+  /**
+   * approved → running (or a running list again, to resume it); the runner does the work. An
+   * erasure list runs only once its request has an outcome: the letter needs the client's address,
+   * which the destruction removes (ADR 0011).
+   */
   async markRunning(id: string): Promise<void> {
     await this.lockList(id, ['approved', 'running']);
+    const [pending] = await this.manager().query<Array<{ reference: string }>>(
+      `SELECT d.reference FROM destruction_list l JOIN dsr_request d ON d.id = l.dsr_request_id
+        WHERE l.id = $1 AND d.status = 'open'`,
+      [id],
+    );
+    if (pending) {
+      throw new ConflictException(
+        `Leg eerst de uitkomst van verzoek ${pending.reference} vast en maak de brief: na de vernietiging is het adres er niet meer.`,
+      );
+    }
     await this.manager().query(
       `UPDATE destruction_list SET status = 'running', started_at = coalesce(started_at, now()) WHERE id = $1`,
       [id],

@@ -2,10 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type CompleteDsrRequest,
   type CreateDsrRequest,
+  DESTRUCTION_LIST_STATUSES,
+  type DestructionListStatus,
   DSR_CHANNELS,
   DSR_OUTCOMES,
   DSR_TYPES,
   type DsrChannel,
+  type DsrErasureList,
   type DsrOutcome,
   type DsrRequestView,
   type DsrStatus,
@@ -126,10 +129,20 @@ class DsrIdentityCheckDto {
   @ApiProperty() verifiedByName: string;
 }
 
+class DsrErasureListDto implements DsrErasureList {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'VV-2026-0002' }) reference: string;
+  @ApiProperty({ enum: DESTRUCTION_LIST_STATUSES }) status: DestructionListStatus;
+  @ApiProperty() hasCertificate: boolean;
+}
+
 export class DsrRequestViewDto implements DsrRequestView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'AVG-2026-000001' }) reference: string;
-  @ApiProperty({ format: 'uuid' }) clientId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'leeg na vernietiging' })
+  clientId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'pseudoniem van een vernietigd dossier' })
+  dossierRef: string | null;
   @ApiProperty({ enum: DSR_TYPES }) type: DsrType;
   @ApiProperty({ enum: DSR_CHANNELS }) channel: DsrChannel;
   @ApiProperty({ format: 'date' }) receivedOn: string;
@@ -147,4 +160,5 @@ export class DsrRequestViewDto implements DsrRequestView {
   @ApiProperty({ type: String, format: 'date', nullable: true }) completedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) completedByName: string | null;
   @ApiProperty() registeredByName: string;
+  @ApiProperty({ type: DsrErasureListDto, nullable: true }) erasureList: DsrErasureListDto | null;
 }

@@ -43,6 +43,8 @@ function request(overrides: Partial<DsrRequestView> = {}): DsrRequestView {
     completedOn: null,
     completedByName: null,
     registeredByName: 'Fenna',
+    dossierRef: null,
+    erasureList: null,
     ...overrides,
   };
 }
@@ -99,6 +101,51 @@ describe('DsrDetailPage', () => {
     expect(text).toContain('Wat nu gewist kan worden');
     expect(text).toMatch(/Bemiddeling naar betaald werk, [a-z ]+: Bewaartermijn verstreken/);
     expect(text).toContain('Cliëntgegevens tot 30-06-2031: Participatiewet');
+
+    // What may go now goes through the request's own destruction list.
+    const prepare = Array.from(root.querySelectorAll('button')).find(
+      (button) => button.textContent?.trim() === 'Vernietigingslijst opstellen',
+    );
+    prepare?.click();
+    const post = backend.expectOne('/api/dsr-requests/r1/erasure-list');
+    expect(post.request.method).toBe('POST');
+    post.flush({ id: 'l1', reference: 'VV-2026-0002' });
+    backend.expectOne('/api/dsr-requests/r1').flush(
+      request({
+        erasureList: { id: 'l1', reference: 'VV-2026-0002', status: 'approved', hasCertificate: false },
+      }),
+    );
+    await fixture.whenStable();
+    const after = root.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(after).toContain('Vernietigingslijst VV-2026-0002: goedgekeurd.');
+    expect(after).toContain('Leg eerst de beslissing vast');
+
+    // What must be kept becomes the ground of a partly granted decision (R-RET-06).
+    Array.from(root.querySelectorAll('button'))
+      .find((button) => button.textContent?.trim() === 'Bewaarplicht als grond overnemen')
+      ?.click();
+    await fixture.whenStable();
+    const ground = root.querySelector<HTMLInputElement>('input[formcontrolname="ground"]');
+    expect(ground?.value).toBe('Cliëntgegevens: Participatiewet');
+  });
+
+  it('R-RET-06: a request whose dossier was destroyed shows the reference and no letter to make', async () => {
+    const { root } = await render(
+      request({
+        clientId: null,
+        dossierRef: '0123456789abcdef',
+        status: 'completed',
+        outcome: 'granted',
+        completedOn: '2026-11-22',
+        completedByName: 'Fenna',
+        erasureList: { id: 'l1', reference: 'VV-2026-0002', status: 'completed', hasCertificate: true },
+      }),
+    );
+    const text = root.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text).toContain('Vernietigd (kenmerk 0123456789abcdef)');
+    expect(text).toContain('de brief kan niet opnieuw worden gemaakt');
+    expect(text).not.toContain('Brief met de beslissing downloaden');
+    expect(text).toContain('Verklaring van vernietiging downloaden');
   });
 
   it('R-DSR-02: shows the identity check without a copy, and an access request offers the export', async () => {

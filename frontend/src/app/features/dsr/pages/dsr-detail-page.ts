@@ -15,6 +15,8 @@ import {
   type DsrOutcome,
   type ConsentView,
   CONSENT_PURPOSE_RULES,
+  DESTRUCTION_LIST_STATUS_LABELS,
+  type DestructionListStatus,
   type DsrLinkedChange,
   type DsrRequestView,
   type ErasureAssessment,
@@ -95,6 +97,7 @@ export class DsrDetailPage {
   protected readonly consents = signal<readonly ConsentView[] | null>(null);
   /** For a rectification: the corrections made through the normal screens since it came in. */
   protected readonly changes = signal<readonly DsrLinkedChange[] | null>(null);
+  protected readonly erasableCount = computed(() => this.assessment()?.erasableNow.length ?? 0);
   protected readonly heading = computed(() => {
     const request = this.request();
     return request ? `Verzoek ${request.reference}` : 'Verzoek';
@@ -105,7 +108,8 @@ export class DsrDetailPage {
       this.requests.get(this.id()).subscribe({
         next: (request) => {
           this.request.set(request);
-          if (request.type === 'erasure' && this.canHandle) this.loadAssessment(request.clientId);
+          if (request.type === 'erasure' && this.canHandle && request.clientId)
+            this.loadAssessment(request.clientId);
           if (request.type === 'withdrawal' && this.canHandle) this.loadConsents();
           if (request.type === 'rectification' && this.canHandle)
             this.requests.changes(request.id).subscribe((changes) => this.changes.set(changes));
@@ -192,6 +196,43 @@ export class DsrDetailPage {
     this.requests.download(this.id(), what).subscribe({
       next: (file) => saveFile(file),
       error: (error: unknown) => this.errors.set([apiErrorMessage(error, 'Downloaden is mislukt.')]),
+    });
+  }
+
+  protected listStatusLabel(status: DestructionListStatus): string {
+    return DESTRUCTION_LIST_STATUS_LABELS[status].toLowerCase();
+  }
+
+  /** R-RET-06: the erasure request's own destruction list with what may go now. */
+  protected prepareErasure(): void {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.errors.set([]);
+    this.requests.prepareErasure(this.id()).subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.run(this.requests.get(this.id()));
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.errors.set([apiErrorMessage(error, 'De vernietigingslijst kon niet worden opgesteld.')]);
+      },
+    });
+  }
+
+  protected downloadCertificate(listId: string): void {
+    this.retention.certificate(listId, 'pdf').subscribe({
+      next: (file) => saveFile(file),
+      error: (error: unknown) => this.errors.set([apiErrorMessage(error, 'Downloaden is mislukt.')]),
+    });
+  }
+
+  /** R-RET-06: what must be kept, with its ground, becomes the ground of a partly granted request. */
+  protected groundFromAssessment(): void {
+    const keep = this.assessment()?.mustKeep ?? [];
+    this.outcomeForm.patchValue({
+      outcome: 'partly_granted',
+      ground: keep.map((item) => `${this.partLabel(item)}: ${item.ground}`).join(' '),
     });
   }
 

@@ -4,6 +4,7 @@ import type {
   CompleteDsrRequest,
   ConsentView,
   CreateDsrRequest,
+  DestructionListView,
   DsrLinkedChange,
   DsrRequestView,
   ExtendDsrRequest,
@@ -42,6 +43,11 @@ export class DsrService {
 
   complete(id: string, request: CompleteDsrRequest): Observable<DsrRequestView> {
     return this.http.post<DsrRequestView>(`${one(id)}/complete`, request);
+  }
+
+  /** R-RET-06: the erasure request's own destruction list with what may go now. */
+  prepareErasure(id: string): Observable<DestructionListView> {
+    return this.http.post<DestructionListView>(`${one(id)}/erasure-list`, {});
   }
 
   /** Rectification: the corrections made since the request came in. */

@@ -3,6 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import {
   DESTRUCTION_ITEM_STATUS_LABELS,
   DESTRUCTION_LIST_STATUS_LABELS,
@@ -49,7 +50,7 @@ const CONFIRMATIONS: Readonly<Record<ListAction, ConfirmDialogData>> = {
 /** R-RET-04: the destruction lists, the review by the records manager and the FG's approval. */
 @Component({
   selector: 'wp-destruction-lists',
-  imports: [MatButtonModule, MatProgressBarModule],
+  imports: [MatButtonModule, MatProgressBarModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './destruction-lists.html',
   styleUrl: './retention-tables.scss',
