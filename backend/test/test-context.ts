@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { type INestApplication, type Type } from '@nestjs/common';
-import { type MfaChallenge, type Role, TRAJECTORY_TYPE_RULES, type TrajectoryType } from '@werkpad/shared';
+import {
+  type DestructionListView,
+  type MfaChallenge,
+  type Role,
+  TRAJECTORY_TYPE_RULES,
+  type TrajectoryType,
+} from '@werkpad/shared';
 import { appRoleUrl, medicalRoleUrl, migrateDatabase } from '@werkpad/db';
 import { Client, Pool } from 'pg';
 import { type DestinationStream } from 'pino';
@@ -213,4 +219,24 @@ export function binaryBody(
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
   res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+/**
+ * Starts an approved destruction list as its records manager and waits (up to 10 s) until the
+ * background run has completed it; returns the completed list.
+ */
+export async function executeDestructionList(
+  http: TestAgent,
+  listId: string,
+  recordsManager: { Authorization: string },
+): Promise<DestructionListView> {
+  const started = await http.post(`/api/destruction-lists/${listId}/execute`).set(recordsManager);
+  if (started.status !== 202) throw new Error(`execute answered ${started.status}: ${started.text}`);
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const list = (await http.get(`/api/destruction-lists/${listId}`).set(recordsManager))
+      .body as DestructionListView;
+    if (list.status === 'completed') return list;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`destruction list ${listId} did not complete`);
 }

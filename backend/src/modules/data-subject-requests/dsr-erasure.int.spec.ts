@@ -1,6 +1,12 @@
 import { type DestructionCertificate, type DestructionListView, type DsrRequestView } from '@werkpad/shared';
 
-import { bearer, binaryBody, createTestContext, type TestContext } from '../../../test/test-context';
+import {
+  bearer,
+  binaryBody,
+  createTestContext,
+  executeDestructionList,
+  type TestContext,
+} from '../../../test/test-context';
 import { todayInAmsterdam } from '../consents/consent-check.service';
 
 /** Issue 9 item 5: erasure on request through the reviewed destruction (R-RET-06, ADR 0011). */
@@ -48,18 +54,7 @@ describe('erasure on request (issue 9, R-RET-06)', () => {
     expect((await ctx.http.post(`/api/destruction-lists/${listId}/approve`).set(as('fg'))).status).toBe(200);
   }
 
-  async function executeAndWait(listId: string): Promise<DestructionListView> {
-    expect((await ctx.http.post(`/api/destruction-lists/${listId}/execute`).set(as('admin'))).status).toBe(
-      202,
-    );
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      const list = (await ctx.http.get(`/api/destruction-lists/${listId}`).set(as('admin')))
-        .body as DestructionListView;
-      if (list.status === 'completed') return list;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('the erasure run did not finish');
-  }
+  const executeAndWait = (listId: string) => executeDestructionList(ctx.http, listId, as('admin'));
 
   beforeAll(async () => {
     ctx = await createTestContext();

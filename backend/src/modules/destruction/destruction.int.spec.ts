@@ -13,7 +13,12 @@ import {
 } from '@werkpad/shared';
 
 import { AuditService } from '../../audit/audit.service';
-import { bearer, createTestContext, type TestContext } from '../../../test/test-context';
+import {
+  bearer,
+  createTestContext,
+  executeDestructionList,
+  type TestContext,
+} from '../../../test/test-context';
 import { DestructionRunner } from './destruction-runner.service';
 
 /** Every column of every table in every schema of ours, as text, that contains `marker`. */
@@ -98,16 +103,7 @@ describe('retention and destruction (issue 7)', () => {
     expect((await ctx.http.post(`/api/destruction-lists/${listId}/approve`).set(as('dpo1'))).status).toBe(
       200,
     );
-    expect((await ctx.http.post(`/api/destruction-lists/${listId}/execute`).set(as('admin1'))).status).toBe(
-      202,
-    );
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      const list = (await ctx.http.get(`/api/destruction-lists/${listId}`).set(as('admin1')))
-        .body as DestructionListView;
-      if (list.status === 'completed') return list;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('the destruction run did not finish');
+    return executeDestructionList(ctx.http, listId, as('admin1'));
   }
 
   async function closeOpenLists(): Promise<void> {
