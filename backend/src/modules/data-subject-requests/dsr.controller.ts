@@ -22,6 +22,7 @@ import { ApiErrorDto, ApiGuardedErrors } from '../../common/api-docs';
 import { uuidPipe } from '../../common/uuid.pipe';
 import { ConsentResponseDto } from '../consents/dto/consent.dto';
 import { DsrErasureService } from './dsr-erasure.service';
+import { DsrLetterService } from './dsr-letter.service';
 import { DsrService } from './dsr.service';
 import {
   CompleteDsrRequestDto,
@@ -48,6 +49,7 @@ export class DsrController {
   constructor(
     private readonly requests: DsrService,
     private readonly erasure: DsrErasureService,
+    private readonly letters: DsrLetterService,
   ) {}
 
   @Get()
@@ -202,7 +204,7 @@ export class DsrController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'De brief over het uitstel (R-DSR-03)' })
   async extensionLetter(@Param('requestId', uuidPipe) requestId: string): Promise<StreamableFile> {
-    const { request, pdf: body } = await this.requests.extensionLetter(requestId);
+    const { request, pdf: body } = await this.letters.extensionLetter(requestId);
     return pdf(body, `uitstel-${request.reference}`);
   }
 
@@ -212,7 +214,7 @@ export class DsrController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'De brief met de beslissing (R-DSR-05)' })
   async outcomeLetter(@Param('requestId', uuidPipe) requestId: string): Promise<StreamableFile> {
-    const { request, pdf: body } = await this.requests.outcomeLetter(requestId);
+    const { request, pdf: body } = await this.letters.outcomeLetter(requestId);
     return pdf(body, `beslissing-${request.reference}`);
   }
 }

@@ -8,11 +8,12 @@ import { DsrController } from './dsr.controller';
 import { DsrRequest } from './dsr-request.entity';
 import { DsrErasureService } from './dsr-erasure.service';
 import { DsrExportService } from './dsr-export.service';
+import { DsrLetterService } from './dsr-letter.service';
 import { DsrService } from './dsr.service';
 
 @Module({
   imports: [ClientsModule, ConsentsModule, DestructionModule, TypeOrmModule.forFeature([DsrRequest])],
   controllers: [DsrController],
-  providers: [DsrService, DsrExportService, DsrErasureService],
+  providers: [DsrService, DsrExportService, DsrErasureService, DsrLetterService],
 })
 export class DataSubjectRequestsModule {}

@@ -8,7 +8,6 @@ import {
   type DsrLinkedChange,
   type DsrRequestView,
   dsrDueOn,
-  DSR_TYPE_LABELS,
 } from '@werkpad/shared';
 import { type SelectQueryBuilder } from 'typeorm';
 
@@ -20,7 +19,6 @@ import { todayInAmsterdam } from '../consents/consent-check.service';
 import { ConsentsService } from '../consents/consents.service';
 import { fieldError } from '../dossier/dossier.service';
 import { DsrExportService } from './dsr-export.service';
-import { renderExtensionLetter, renderOutcomeLetter, type LetterAddressee } from './dsr-letters';
 import { DsrRequest, livingClientId } from './dsr-request.entity';
 import {
   type CompleteDsrRequestDto,
@@ -29,7 +27,11 @@ import {
   type VerifyDsrIdentityDto,
 } from './dto/dsr.dto';
 
-const GROUND: AuditGround = { kind: 'legal_basis', reference: 'AVG art. 12–22 (verzoek van de betrokkene)' };
+/** The ground of every processing step of a request, in its audit event. */
+export const DSR_GROUND: AuditGround = {
+  kind: 'legal_basis',
+  reference: 'AVG art. 12–22 (verzoek van de betrokkene)',
+};
 
 interface ViewRow {
   registered_by_name: string | null;
@@ -39,7 +41,7 @@ interface ViewRow {
 
 /**
  * The register of data-subject requests (R-DSR-01..05): registration, identity check without a
- * copy, the legal clock with its one extension, and the outcome, each with its Dutch letter.
+ * copy, the legal clock with its one extension, and the outcome (the letters: DsrLetterService).
  */
 @Injectable()
 export class DsrService {
@@ -58,7 +60,7 @@ export class DsrService {
         ...new Set(entities.flatMap((request) => (request.clientId ? [request.clientId] : []))),
       ],
       categories: [],
-      ground: GROUND,
+      ground: DSR_GROUND,
     });
     const today = todayInAmsterdam();
     const lists = await this.erasureLists(entities.map((request) => request.id));
@@ -71,7 +73,7 @@ export class DsrService {
   }
 
   async get(requestId: string): Promise<DsrRequestView> {
-    RequestContext.addAuditDetails({ objectId: requestId, categories: [], ground: GROUND });
+    RequestContext.addAuditDetails({ objectId: requestId, categories: [], ground: DSR_GROUND });
     return this.view(requestId);
   }
 
@@ -109,7 +111,7 @@ export class DsrService {
     RequestContext.addAuditDetails({
       objectId: id,
       categories: [],
-      ground: GROUND,
+      ground: DSR_GROUND,
       details: { soort: dto.type, kenmerk: reference },
     });
     return this.view(id);
@@ -190,7 +192,7 @@ export class DsrService {
     const request = await this.find(requestId);
     if (request.type !== 'rectification')
       throw new BadRequestException('Wijzigingen horen bij een verzoek om aanpassing (rectificatie).');
-    RequestContext.addAuditDetails({ objectId: requestId, categories: [], ground: GROUND });
+    RequestContext.addAuditDetails({ objectId: requestId, categories: [], ground: DSR_GROUND });
     const rows = await this.access.manager().query<
       Array<{
         field: string;
@@ -220,7 +222,7 @@ export class DsrService {
   /** The client's consents, for a withdrawal request (R-DSR-01). */
   async consents(ability: AppAbility, requestId: string): Promise<ConsentView[]> {
     const request = await this.withdrawal(requestId, false);
-    RequestContext.addAuditDetails({ objectId: requestId, categories: [], ground: GROUND });
+    RequestContext.addAuditDetails({ objectId: requestId, categories: [], ground: DSR_GROUND });
     return this.consentRegistry.listForSubject(ability, livingClientId(request));
   }
 
@@ -259,75 +261,16 @@ export class DsrService {
     return { request, zip: await this.exports.archive(actor, request) };
   }
 
-  async extensionLetter(requestId: string): Promise<{ request: DsrRequest; pdf: Buffer }> {
-    const request = await this.find(requestId);
-    if (!request.extendedDueOn || !request.extensionReason || !request.extendedOn)
-      throw new ConflictException('Dit verzoek is niet verlengd; er is geen brief over uitstel.');
-    const pdf = await renderExtensionLetter({
-      ...(await this.letterBase(request, request.extendedOn)),
-      dueOn: request.dueOn,
-      extendedDueOn: request.extendedDueOn,
-      reason: request.extensionReason,
-    });
-    return { request, pdf };
-  }
-
-  async outcomeLetter(requestId: string): Promise<{ request: DsrRequest; pdf: Buffer }> {
-    const request = await this.find(requestId);
-    if (!request.outcome || !request.completedOn)
-      throw new ConflictException('Op dit verzoek is nog niet beslist; er is nog geen brief.');
-    const pdf = await renderOutcomeLetter({
-      ...(await this.letterBase(request, request.completedOn)),
-      outcome: request.outcome,
-      ground: request.outcomeGround,
-    });
-    return { request, pdf };
-  }
-
-  private async letterBase(request: DsrRequest, writtenOn: string) {
-    const [client] = await this.access.manager().query<
-      Array<{
-        first_name: string;
-        last_name: string;
-        street: string;
-        house_number: string;
-        postcode: string;
-        city: string;
-      }>
-    >(`SELECT first_name, last_name, street, house_number, postcode, city FROM client WHERE id = $1`, [livingClientId(request)]);
-    if (!client) throw new NotFoundException('Cliënt niet gevonden.');
-    const addressee: LetterAddressee = {
-      name: `${client.first_name} ${client.last_name}`,
-      street: client.street,
-      houseNumber: client.house_number,
-      postcode: client.postcode,
-      city: client.city,
-    };
-    RequestContext.addAuditDetails({
-      objectId: request.id,
-      subjectClientIds: [livingClientId(request)],
-      categories: ['identity', 'contact'],
-      ground: GROUND,
-      details: { kenmerk: request.reference, soort: DSR_TYPE_LABELS[request.type] },
-    });
-    return {
-      reference: request.reference,
-      type: request.type,
-      receivedOn: request.receivedOn,
-      writtenOn,
-      addressee,
-    };
-  }
-
   /** The request, locked for update; 409 when it already has an outcome. */
   async lockOpen(requestId: string): Promise<DsrRequest> {
-    RequestContext.addAuditDetails({ objectId: requestId, categories: [], ground: GROUND });
+    RequestContext.addAuditDetails({ objectId: requestId, categories: [], ground: DSR_GROUND });
     const request = await this.find(requestId, true);
     if (request.status !== 'open') throw new ConflictException('Op dit verzoek is al beslist.');
     return request;
   }
 
-  private async find(requestId: string, lock = false): Promise<DsrRequest> {
+  /** The request (404 if there is none), its client named as the audit subject. */
+  async find(requestId: string, lock = false): Promise<DsrRequest> {
     const builder = this.access
       .manager()
       .getRepository(DsrRequest)
