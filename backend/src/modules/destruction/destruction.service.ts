@@ -7,7 +7,6 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  type DestructionCounts,
   type DestructionItemStatus,
   type DestructionItemView,
   type DestructionListStatus,
@@ -19,30 +18,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { type PageQueryDto, toPage } from '../../common/dto/page-query.dto';
 import { RequestContext } from '../../common/request-context';
-import { type DueScheduleRow, planItem, type StoredDestructionPart } from './destruction-items';
+import { type DueScheduleRow, planItem } from './destruction-items';
+import { type ItemRow, type ListRow, SELECT_LIST, toItemView, toListView } from './destruction-views';
 
 /** Advisory-lock key of list preparation: two instances never prepare at the same moment. */
 export const PREPARE_LOCK_KEY = 7_513_2027;
 /** Clients read per page while a list is prepared (memory stays flat whatever the number due). */
 const PREPARE_PAGE_SIZE = 1000;
-
-interface ListRow {
-  id: string;
-  reference: string;
-  as_of: string;
-  prepared_at: Date;
-  status: DestructionListStatus;
-  reviewed_by_name: string | null;
-  reviewed_at: Date | null;
-  approved_by_name: string | null;
-  approved_at: Date | null;
-  started_at: Date | null;
-  completed_at: Date | null;
-  has_certificate: boolean;
-  counts: Partial<Record<DestructionItemStatus, number>> | null;
-  erasure_request_id: string | null;
-  erasure_reference: string | null;
-}
 
 /** An erasure request's list: only this client's items that may go now (issue 9, ADR 0011). */
 export interface ErasureScope {
@@ -51,60 +33,6 @@ export interface ErasureScope {
 }
 
 const OPEN_STATUSES = `('prepared','reviewed','approved','running')`;
-
-interface ItemRow {
-  id: string;
-  client_id: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  dossier_ref: string;
-  scope: 'client' | 'trajectories';
-  parts: StoredDestructionPart[];
-  status: DestructionItemStatus;
-  excluded_reason: string | null;
-  destroyed_at: Date | null;
-  counts: DestructionCounts | null;
-}
-
-const SELECT_LIST = `
-  SELECT l.id, l.reference, l.as_of::text AS as_of, l.prepared_at, l.status,
-         r.display_name AS reviewed_by_name, l.reviewed_at, a.display_name AS approved_by_name, l.approved_at,
-         l.started_at, l.completed_at, l.certificate_sha256 IS NOT NULL AS has_certificate,
-         (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM destruction_item
-            WHERE list_id = l.id GROUP BY status) c) AS counts,
-         l.dsr_request_id AS erasure_request_id, d.reference AS erasure_reference
-    FROM destruction_list l
-    LEFT JOIN app_user r ON r.id = l.reviewed_by LEFT JOIN app_user a ON a.id = l.approved_by
-    LEFT JOIN dsr_request d ON d.id = l.dsr_request_id`;
-
-function toListView(row: ListRow): DestructionListView {
-  const itemCounts = { due: 0, excluded: 0, held: 0, destroyed: 0, ...(row.counts ?? {}) };
-  return {
-    id: row.id,
-    reference: row.reference,
-    asOf: row.as_of,
-    preparedAt: row.prepared_at.toISOString(),
-    status: row.status,
-    reviewedBy: row.reviewed_by_name,
-    reviewedAt: row.reviewed_at?.toISOString() ?? null,
-    approvedBy: row.approved_by_name,
-    approvedAt: row.approved_at?.toISOString() ?? null,
-    startedAt: row.started_at?.toISOString() ?? null,
-    completedAt: row.completed_at?.toISOString() ?? null,
-    itemCounts,
-    progress: { done: itemCounts.destroyed, total: itemCounts.destroyed + itemCounts.due },
-    hasCertificate: row.has_certificate,
-    erasureRequest:
-      row.erasure_request_id && row.erasure_reference
-        ? { id: row.erasure_request_id, reference: row.erasure_reference }
-        : null,
-  };
-}
-
-/** The parts as the API shows them: without the trajectory ids. */
-function publicParts(parts: readonly StoredDestructionPart[]): DestructionItemView['parts'] {
-  return parts.map(({ trajectoryId: _omitted, ...part }) => part);
-}
 
 /**
  * R-RET-04: the destruction list. Prepared (daily job or on demand) from the schedule, reviewed by
@@ -301,18 +229,7 @@ export class DestructionService {
       categories: shown.length > 0 ? ['identity'] : [],
     });
     return toPage(
-      rows.map((row) => ({
-        id: row.id,
-        clientId: withNames ? row.client_id : null,
-        clientName: withNames && row.last_name !== null ? `${row.last_name}, ${row.first_name}` : null,
-        dossierRef: row.dossier_ref.slice(0, 16),
-        scope: row.scope,
-        parts: publicParts(row.parts),
-        status: row.status,
-        excludedReason: row.excluded_reason,
-        destroyedAt: row.destroyed_at?.toISOString() ?? null,
-        counts: row.counts,
-      })),
+      rows.map((row) => toItemView(row, withNames)),
       rows[0]?.total ?? 0,
       query,
     );
