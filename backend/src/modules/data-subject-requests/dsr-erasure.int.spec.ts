@@ -188,6 +188,43 @@ describe('erasure on request (issue 9, R-RET-06)', () => {
     expect((gone.body as { message: string }).message).toContain('vernietigd');
   });
 
+  it('R-RET-06: a dossier already on the periodic list is erased there, or excluded there and erased through the request', async () => {
+    await ctx.owner.query(
+      `UPDATE destruction_list SET status = 'cancelled' WHERE status IN ('prepared','reviewed','approved','running')`,
+    );
+    const clientId = await ctx.createClient({ lastName: 'Periodiek', bsn: nextBsn(), coachId });
+    await ctx.createTrajectory(clientId, 'bemiddeling', {
+      createdBy: coachId,
+      startDate: '2009-01-05',
+      closedOn: '2011-06-30',
+    });
+    const periodic = (await ctx.http.post('/api/destruction-lists').set(as('admin')))
+      .body as DestructionListView;
+    const request = await erasureRequest(clientId);
+    const onPeriodic = await ctx.http.post(`/api/dsr-requests/${request.id}/erasure-list`).set(as('admin'));
+    expect(onPeriodic.status).toBe(409);
+    expect((onPeriodic.body as { message: string }).message).toContain(periodic.reference);
+    expect((onPeriodic.body as { message: string }).message).toContain('Sluit het daar uit');
+
+    const items = (
+      await ctx.http.get(`/api/destruction-lists/${periodic.id}/items?pageSize=100`).set(as('admin'))
+    ).body as { items: Array<{ id: string; clientId: string | null }> };
+    const item = items.items.find((candidate) => candidate.clientId === clientId);
+    expect(item).toBeDefined();
+    const excluded = await ctx.http
+      .post(`/api/destruction-lists/${periodic.id}/items/${item?.id}/exclude`)
+      .set(as('admin'))
+      .send({ reason: `Wordt gewist via verzoek ${request.reference}` });
+    expect(excluded.status).toBe(200);
+    const prepared = await ctx.http.post(`/api/dsr-requests/${request.id}/erasure-list`).set(as('admin'));
+    expect(prepared.status).toBe(201);
+    expect((prepared.body as DestructionListView).itemCounts.due).toBe(1);
+    await ctx.http.post(`/api/destruction-lists/${periodic.id}/cancel`).set(as('admin'));
+    await ctx.http
+      .post(`/api/destruction-lists/${(prepared.body as DestructionListView).id}/cancel`)
+      .set(as('admin'));
+  });
+
   it('R-RET-06: when everything must still be kept, no list is made and the answer says why', async () => {
     const clientId = await ctx.createClient({ lastName: 'Bewaren', bsn: nextBsn(), coachId });
     await ctx.createTrajectory(clientId, 'bemiddeling', {

@@ -83,7 +83,8 @@ export class DestructionService {
     );
     if (erasure && onOpenLists[0]) {
       throw new ConflictException(
-        `Het dossier staat al op vernietigingslijst ${onOpenLists[0].reference}; het wordt daar vernietigd.`,
+        `Het dossier staat al op vernietigingslijst ${onOpenLists[0].reference} en wordt daar vernietigd. ` +
+          'Sluit het daar uit (met dit verzoek als reden) om het via dit verzoek te wissen.',
       );
     }
     if (!erasure) {
