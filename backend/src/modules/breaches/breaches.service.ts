@@ -7,6 +7,7 @@ import { type AuthenticatedUser } from '../../authz/policy.types';
 import { type PageQueryDto, toPage } from '../../common/dto/page-query.dto';
 import { RequestContext } from '../../common/request-context';
 import { type CreateDataBreachDto, type UpdateDataBreachDto } from './dto/breach.dto';
+import { fieldError } from '../../common/field-error';
 
 /** R-AUD-05 (AVG art. 33): a breach is reported to the Autoriteit Persoonsgegevens within 72 hours. */
 export const REPORT_DEADLINE_HOURS = 72;
@@ -74,10 +75,6 @@ function toView(row: BreachRow, now: Date): DataBreachView {
     registeredAt: row.registered_at.toISOString(),
   };
   return { ...view, overdue: isOverdue(view, now) };
-}
-
-function fieldError(field: string, message: string): BadRequestException {
-  return new BadRequestException({ message, errors: [{ field, messages: [message] }] });
 }
 
 function dutchDate(date: Date): string {

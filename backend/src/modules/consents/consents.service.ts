@@ -1,10 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   CONSENT_PURPOSE_RULES,
   CONSENT_PURPOSES,
@@ -28,6 +22,7 @@ import {
   type CreateConsentDto,
   type WithdrawConsentDto,
 } from './dto/consent.dto';
+import { fieldError } from '../../common/field-error';
 
 export const WRITTEN_REQUIRED = 'Voor dit doel is schriftelijke toestemming nodig';
 
@@ -62,10 +57,6 @@ const VIEW_SELECT = `
     FROM consent c
     JOIN app_user r ON r.id = c.recorded_by
     LEFT JOIN app_user w ON w.id = c.withdrawn_recorded_by`;
-
-export function fieldError(field: string, message: string): BadRequestException {
-  return new BadRequestException({ message, errors: [{ field, messages: [message] }] });
-}
 
 function sortedCategories(categories: readonly DataCategory[]): DataCategory[] {
   return DATA_CATEGORIES.filter((category) => categories.includes(category));

@@ -17,7 +17,7 @@ import { RequestContext } from '../../common/request-context';
 import { ClientAccess } from '../clients/client-access.service';
 import { todayInAmsterdam } from '../consents/consent-check.service';
 import { ConsentsService } from '../consents/consents.service';
-import { fieldError } from '../dossier/dossier.service';
+import { fieldError } from '../../common/field-error';
 import { DsrExportService } from './dsr-export.service';
 import { DsrRequest, livingClientId } from './dsr-request.entity';
 import {

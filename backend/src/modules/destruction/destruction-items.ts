@@ -1,6 +1,6 @@
 import { type DestructionPart } from '@werkpad/shared';
 
-import { type ScheduleRow } from '../retention/retention.service';
+import { type ScheduleRow } from '../retention/retention-rows';
 
 /** One row of retention_schedule as the list preparation reads it. */
 export type DueScheduleRow = Omit<ScheduleRow, 'client_id' | 'legal_ground'>;

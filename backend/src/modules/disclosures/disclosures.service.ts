@@ -32,6 +32,7 @@ import { DisclosureRefusedException } from './disclosure-refused';
 import { Disclosure } from './disclosure.entity';
 import { disclosureViewQuery, distinct, type DisclosureViewRow, toDisclosureView } from './disclosure-views';
 import { type DisclosureRequestDto, type RecordReportReviewDto } from './dto/disclosure.dto';
+import { fieldError } from '../../common/field-error';
 
 export const UNREADABLE_MESSAGE =
   'U kunt deze gegevens van de cliënt niet inzien en kunt ze dus ook niet verstrekken.';
@@ -401,11 +402,4 @@ export class DisclosuresService {
     if (!entities[0]) throw new NotFoundException('Verstrekking niet gevonden.');
     return toDisclosureView(entities[0], raw[0]?.disclosed_by_name ?? null);
   }
-}
-
-function fieldError(field: string, message: string): BadRequestException {
-  return new BadRequestException({
-    message: `Ongeldige invoer: ${message}`,
-    errors: [{ field, messages: [message] }],
-  });
 }

@@ -33,11 +33,11 @@ import {
   CATEGORY_GROUND,
   documentInfo,
   DossierService,
-  fieldError,
   hidesJobcoachingFile,
   requireKindCategory,
 } from './dossier.service';
 import { type UploadDocumentDto } from './dto/dossier.dto';
+import { fieldError } from '../../common/field-error';
 
 export const CHECKSUM_MISMATCH_MESSAGE =
   'Het document is beschadigd: de controlesom klopt niet meer. Het wordt niet getoond; meld dit aan functioneel beheer.';

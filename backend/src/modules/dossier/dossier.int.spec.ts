@@ -169,7 +169,12 @@ describe('client dossier (R-REP-02)', () => {
         .set(bearer(tokens['coach1']))
         .send(entry({ kind: 'decision', category: 'benefit_impact', title: 'Besluit' }));
       expect(response.status).toBe(400);
-      expect(response.body.message).toBe('Een besluit vermeldt wie het besluit nam (R-HUM-01)');
+      expect(response.body.message).toBe(
+        'Ongeldige invoer: Een besluit vermeldt wie het besluit nam (R-HUM-01)',
+      );
+      expect(response.body.errors).toEqual([
+        { field: 'decidedBy', messages: ['Een besluit vermeldt wie het besluit nam (R-HUM-01)'] },
+      ]);
       const blank = await ctx.http
         .post(dossier())
         .set(bearer(tokens['coach1']))

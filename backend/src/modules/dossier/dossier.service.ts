@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import {
   type CreateDossierEntryRequest,
   type DataCategory,
@@ -18,6 +18,7 @@ import { User } from '../users/user.entity';
 import { StoredDocument } from './document.entity';
 import { DossierEntry } from './dossier-entry.entity';
 import { type DossierQueryDto } from './dto/dossier.dto';
+import { fieldError } from '../../common/field-error';
 
 export const DECISION_NEEDS_DECIDER = 'Een besluit vermeldt wie het besluit nam (R-HUM-01)';
 
@@ -26,10 +27,6 @@ export const CATEGORY_GROUND: AuditGround = {
   kind: 'role_policy',
   reference: 'dossier: cliënt zichtbaar, per gegevenscategorie',
 };
-
-export function fieldError(field: string, message: string): BadRequestException {
-  return new BadRequestException({ message, errors: [{ field, messages: [message] }] });
-}
 
 export function requireKindCategory(kind: DossierEntryKind, category: DataCategory): void {
   const allowed = DOSSIER_KIND_CATEGORIES[kind];

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type FunctionalCapabilityView } from '@werkpad/shared';
 
 import { type AuditGround } from '../../audit/audit-event';
@@ -8,6 +8,7 @@ import { ClientAccess } from '../clients/client-access.service';
 import { Trajectory } from '../trajectories/trajectory.entity';
 import { type CreateFunctionalCapabilityDto } from './dto/functional-capability.dto';
 import { FunctionalCapability } from './functional-capability.entity';
+import { fieldError } from '../../common/field-error';
 
 const GROUND: AuditGround = {
   kind: 'role_policy',
@@ -51,13 +52,6 @@ function toView(row: CapabilityRow): FunctionalCapabilityView {
     recordedByName: row.recorded_by_name,
     recordedAt: row.recorded_at.toISOString(),
   };
-}
-
-function fieldError(field: string, message: string): BadRequestException {
-  return new BadRequestException({
-    message: `Ongeldige invoer: ${message}`,
-    errors: [{ field, messages: [message] }],
-  });
 }
 
 /**

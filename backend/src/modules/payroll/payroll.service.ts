@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   type AbsenceEpisodeView,
   type EmploymentView,
@@ -29,19 +29,13 @@ import { Employment } from './employment.entity';
 import { HoursRecord } from './hours-record.entity';
 import { LksApplication } from './lks-application.entity';
 import { LoonwaardeAssessment } from './loonwaarde-assessment.entity';
+import { fieldError } from '../../common/field-error';
 
 /** Payroll processes data as employer under WSW / beschut werk, or for loonkostensubsidie. */
 const PAYROLL_GROUND = {
   kind: 'legal_basis',
   reference: 'WSW / Participatiewet; fiscale bewaarplicht',
 } as const;
-
-function fieldError(field: string, message: string): BadRequestException {
-  return new BadRequestException({
-    message: `Ongeldige invoer: ${message}`,
-    errors: [{ field, messages: [message] }],
-  });
-}
 
 /** The changed fields of `patch` against `current`, in the shape of the change history. */
 function changesOf<T extends object>(current: T, patch: Partial<T>, fields: ReadonlyArray<keyof T & string>) {

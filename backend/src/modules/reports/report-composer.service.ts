@@ -16,7 +16,8 @@ import { type AppAbility, type AuthenticatedUser } from '../../authz/policy.type
 import { FieldCrypto } from '../../common/crypto/field-crypto';
 import { type AccessibleClient, ClientAccess } from '../clients/client-access.service';
 import { DossierEntry } from '../dossier/dossier-entry.entity';
-import { fieldError, hidesJobcoachingFile } from '../dossier/dossier.service';
+import { fieldError } from '../../common/field-error';
+import { hidesJobcoachingFile } from '../dossier/dossier.service';
 import { finalOutcomeOf } from '../expertise/expertise-records';
 import { PROCESSING_CONTROLLER } from '../processing-register/processing-activities';
 import { Trajectory } from '../trajectories/trajectory.entity';

@@ -11,7 +11,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { type AppAbility, type AuthenticatedUser } from '../../authz/policy.types';
 import { RequestContext } from '../../common/request-context';
 import { ClientAccess } from '../clients/client-access.service';
-import { fieldError } from '../dossier/dossier.service';
+import { fieldError } from '../../common/field-error';
 import { ProgressReport } from './progress-report.entity';
 import { ReportComposer } from './report-composer.service';
 import { renderProgressReportPdf } from './report-pdf';

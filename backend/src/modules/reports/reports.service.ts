@@ -16,7 +16,7 @@ import { type AccessibleClient, ClientAccess } from '../clients/client-access.se
 import { todayInAmsterdam } from '../consents/consent-check.service';
 import { DisclosuresService } from '../disclosures/disclosures.service';
 import { DossierEntry } from '../dossier/dossier-entry.entity';
-import { fieldError } from '../dossier/dossier.service';
+import { fieldError } from '../../common/field-error';
 import { ProgressReport } from './progress-report.entity';
 import { ReportComposer, type ReportInput } from './report-composer.service';
 import { renderProgressReportPdf } from './report-pdf';

@@ -1,7 +1,7 @@
 import { type ErasureAssessment, type LegalHoldView, TRAJECTORY_TYPE_RULES } from '@werkpad/shared';
 
 import { dutchDay } from '../../common/pdf';
-import { type ScheduleRow } from './retention.service';
+import { type ScheduleRow } from './retention-rows';
 
 type Keep = ErasureAssessment['mustKeep'][number];
 type Erase = ErasureAssessment['erasableNow'][number];
