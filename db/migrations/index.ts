@@ -20,6 +20,7 @@ import { ReportsFollowDestruction1763800001280 } from './1763800001280-ReportsFo
 import { TrajectoryScopedReferences1763800001290 } from './1763800001290-TrajectoryScopedReferences';
 import { CertificateInDatabase1763800001295 } from './1763800001295-CertificateInDatabase';
 import { ErasureOnRequest1763800001300 } from './1763800001300-ErasureOnRequest';
+import { SecondFactorReset1763800001310 } from './1763800001310-SecondFactorReset';
 
 /** Every migration, in order. A new migration is added here (explicit, so bundling never misses one). */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   TrajectoryScopedReferences1763800001290,
   CertificateInDatabase1763800001295,
   ErasureOnRequest1763800001300,
+  SecondFactorReset1763800001310,
 ];

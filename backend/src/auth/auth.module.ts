@@ -31,6 +31,6 @@ import { SessionRepository } from './session.repository';
     MfaRepository,
     MfaTokenService,
   ],
-  exports: [PasswordHasher, SessionRepository],
+  exports: [PasswordHasher, SessionRepository, MfaRepository],
 })
 export class AuthModule {}

@@ -1,3 +1,4 @@
+import type { SecondFactorResetNotice } from './users';
 import type { DataCategory } from '../lib/data-categories';
 import type { Role } from '../lib/roles';
 import type { TrajectoryType } from '../lib/trajectory-types';
@@ -304,6 +305,8 @@ export interface MfaEnrollment {
   readonly qrCodeDataUrl: string;
   /** The secret for manual entry. */
   readonly secret: string;
+  /** Set when functioneel beheer reset the earlier factor: the user can tell whether they asked. */
+  readonly lastReset: SecondFactorResetNotice | null;
 }
 
 /** POST /api/auth/mfa/verify → TokenResponse */

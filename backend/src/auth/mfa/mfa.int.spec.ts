@@ -240,4 +240,105 @@ describe('two-step login for log readers (TOTP)', () => {
       ]),
     );
   });
+
+  describe('a lost second factor', () => {
+    let admin: string;
+    let adminId: string;
+    const reason = 'Telefoon verloren, gemeld aan de servicedesk op 23-11';
+    const temporaryPassword = 'Tijdelijk-wachtwoord-2026';
+
+    beforeAll(async () => {
+      adminId = await ctx.createUser('beheer_mfa', ['admin']);
+      admin = await ctx.login('beheer_mfa');
+    });
+
+    async function loggedInDpo(username: string): Promise<{ userId: string; accessToken: string }> {
+      const { userId, secret } = await enrolledDpo(username);
+      const { mfaToken } = await passwordStep(username);
+      const verified = await ctx.http
+        .post('/api/auth/mfa/verify')
+        .send({ mfaToken, code: totpCode(secret, nowStep() + 1) });
+      expect(verified.status).toBe(200);
+      return { userId, accessToken: (verified.body as { accessToken: string }).accessToken };
+    }
+
+    it('functioneel beheer resets it with a reason and a temporary password; sessions end and the FG sets up a new one, told who reset it', async () => {
+      const { userId, accessToken } = await loggedInDpo('fg_kwijt');
+      const before = await ctx.http.get(`/api/users/${userId}`).set(bearer(admin));
+      expect(before.body.secondFactor).toBe('set');
+
+      const reset = await ctx.http
+        .post(`/api/users/${userId}/second-factor-reset`)
+        .set(bearer(admin))
+        .send({ reason, temporaryPassword });
+      expect(reset.status).toBe(200);
+      expect(reset.body).toMatchObject({ id: userId, secondFactor: 'not_set' });
+
+      // The session of whoever holds the phone (or the FG) is over; the old password no longer works.
+      expect((await ctx.http.get('/api/auth/me').set(bearer(accessToken))).status).toBe(401);
+      const oldPassword = await ctx.http
+        .post('/api/auth/login')
+        .send({ username: 'fg_kwijt', password: TEST_PASSWORD });
+      expect(oldPassword.status).toBe(401);
+
+      const login = await ctx.http
+        .post('/api/auth/login')
+        .send({ username: 'fg_kwijt', password: temporaryPassword });
+      expect(login.body).toMatchObject({ mfa: 'enroll' });
+      const enrollment = await ctx.http
+        .post('/api/auth/mfa/enrollment')
+        .send({ mfaToken: (login.body as MfaChallenge).mfaToken });
+      expect(enrollment.status).toBe(201);
+      expect((enrollment.body as MfaEnrollment).lastReset).toEqual({
+        resetAt: expect.any(String),
+        resetByName: 'Test beheer_mfa',
+      });
+
+      const { rows: register } = await ctx.owner.query(
+        'SELECT reset_by, reason FROM user_mfa_reset WHERE user_id = $1',
+        [userId],
+      );
+      expect(register).toEqual([{ reset_by: adminId, reason }]);
+      const { rows: events } = await ctx.owner.query(
+        `SELECT result, object_id, details FROM audit_event
+          WHERE user_id = $1 AND action = 'update' AND object_type = 'User' ORDER BY seq DESC LIMIT 1`,
+        [adminId],
+      );
+      expect(events[0]).toMatchObject({
+        result: 'allowed',
+        object_id: userId,
+        details: expect.objectContaining({ tweedeStap: 'opnieuw in te stellen' }),
+      });
+      // The reason is free text: it stays in the register, not in the log (R-AUD-04).
+      expect(JSON.stringify(events[0])).not.toContain('Telefoon');
+    });
+
+    it("is refused for the administrator's own account, for a user without a second step, without a reason, and for other roles", async () => {
+      const { userId } = await enrolledDpo('fg_weigeren');
+      const coach = await ctx.createUser('coach_mfa', ['coach']);
+      const send = (id: string, token: string, body: object) =>
+        ctx.http.post(`/api/users/${id}/second-factor-reset`).set(bearer(token)).send(body);
+
+      const own = await send(adminId, admin, { reason, temporaryPassword });
+      expect(own.status).toBe(409);
+      const noSecondStep = await send(coach, admin, { reason, temporaryPassword });
+      expect(noSecondStep.status).toBe(409);
+      expect(noSecondStep.body.message).toContain('zonder tweede stap');
+      const noReason = await send(userId, admin, { reason: ' kwijt ', temporaryPassword: 'kort' });
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+        'reason',
+        'temporaryPassword',
+      ]);
+      const byCoach = await send(userId, await ctx.login('coach1'), { reason, temporaryPassword });
+      expect(byCoach.status).toBe(403);
+      const unknown = await send('00000000-0000-4000-8000-000000000000', admin, {
+        reason,
+        temporaryPassword,
+      });
+      expect(unknown.status).toBe(404);
+      // Nothing of it happened: the factor is still set.
+      expect((await ctx.http.get(`/api/users/${userId}`).set(bearer(admin))).body.secondFactor).toBe('set');
+    });
+  });
 });

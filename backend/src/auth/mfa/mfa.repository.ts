@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { type SecondFactorResetNotice } from '@werkpad/shared';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export interface StoredMfa {
   readonly secretEncrypted: Buffer;
@@ -56,5 +57,41 @@ export class MfaRepository {
       [userId, step],
     );
     return rows[0] ? { confirmedNow: rows[0].confirmed_now } : null;
+  }
+
+  /** Of these users, the ones with a confirmed second factor (read in the caller's transaction). */
+  async confirmedAmong(
+    userIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows: Array<{ user_id: string }> = await manager.query(
+      'SELECT user_id FROM user_mfa WHERE user_id = ANY($1::uuid[]) AND confirmed_at IS NOT NULL',
+      [userIds],
+    );
+    return new Set(rows.map((row) => row.user_id));
+  }
+
+  /**
+   * Removes the user's secret and records who did so and why, in the caller's transaction (the
+   * request's, so that the reset, the new password and the audit event go together).
+   */
+  async reset(manager: EntityManager, userId: string, resetBy: string, reason: string): Promise<void> {
+    await manager.query('DELETE FROM user_mfa WHERE user_id = $1', [userId]);
+    await manager.query('INSERT INTO user_mfa_reset (user_id, reset_by, reason) VALUES ($1, $2, $3)', [
+      userId,
+      resetBy,
+      reason,
+    ]);
+  }
+
+  /** The latest reset of the user's second factor, if any. */
+  async lastReset(userId: string): Promise<SecondFactorResetNotice | null> {
+    const rows: Array<{ reset_at: Date; display_name: string }> = await this.dataSource.query(
+      `SELECT r.reset_at, u.display_name FROM user_mfa_reset r JOIN app_user u ON u.id = r.reset_by
+        WHERE r.user_id = $1 ORDER BY r.reset_at DESC LIMIT 1`,
+      [userId],
+    );
+    return rows[0] ? { resetAt: rows[0].reset_at.toISOString(), resetByName: rows[0].display_name } : null;
   }
 }

@@ -40,7 +40,7 @@ export class MfaService {
     if (!(await this.repository.savePending(userId, this.crypto.encrypt(secret)))) return null;
     const otpauthUrl = totpKeyUri(username, secret);
     const qrCodeDataUrl = await toDataURL(otpauthUrl, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
-    return { otpauthUrl, qrCodeDataUrl, secret };
+    return { otpauthUrl, qrCodeDataUrl, secret, lastReset: await this.repository.lastReset(userId) };
   }
 
   /** Checks a code and, when it is good, uses up its time step; the first good code confirms. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Page, type UserSummary } from '@werkpad/shared';
 
@@ -8,7 +8,13 @@ import { Policy } from '../../authz/policy.decorator';
 import { type AppAbility, type AuthenticatedUser } from '../../authz/policy.types';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
 import { uuidPipe } from '../../common/uuid.pipe';
-import { CreateUserDto, UpdateUserDto, UserPageDto, UserResponseDto } from './dto/user.dto';
+import {
+  CreateUserDto,
+  ResetSecondFactorDto,
+  UpdateUserDto,
+  UserPageDto,
+  UserResponseDto,
+} from './dto/user.dto';
 import { UsersService } from './users.service';
 import { ApiGuardedErrors } from '../../common/api-docs';
 
@@ -55,5 +61,19 @@ export class UsersController {
     @Body() dto: UpdateUserDto,
   ): Promise<UserSummary> {
     return this.users.update(ability, actor, id, dto);
+  }
+
+  @Post(':id/second-factor-reset')
+  @HttpCode(200)
+  @Policy('update', 'User')
+  @Audited('update', 'User', ['account'])
+  @ApiOkResponse({ type: UserResponseDto })
+  resetSecondFactor(
+    @CurrentAbility() ability: AppAbility,
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: ResetSecondFactorDto,
+  ): Promise<UserSummary> {
+    return this.users.resetSecondFactor(ability, actor, id, dto);
   }
 }

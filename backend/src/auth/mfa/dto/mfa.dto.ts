@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { type MfaChallenge, type MfaEnrollment, type MfaVerifyRequest } from '@werkpad/shared';
+import {
+  type MfaChallenge,
+  type MfaEnrollment,
+  type MfaVerifyRequest,
+  type SecondFactorResetNotice,
+} from '@werkpad/shared';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
 import { nl } from '../../../common/validation-messages';
@@ -30,8 +35,19 @@ export class MfaChallengeDto implements MfaChallenge {
   mfaToken: string;
 }
 
+export class SecondFactorResetNoticeDto implements SecondFactorResetNotice {
+  @ApiProperty({ format: 'date-time' }) resetAt: string;
+  @ApiProperty() resetByName: string;
+}
+
 export class MfaEnrollmentDto implements MfaEnrollment {
   @ApiProperty({ example: 'otpauth://totp/Werkpad:dpo1?secret=…&issuer=Werkpad' }) otpauthUrl: string;
   @ApiProperty({ description: 'QR-code van otpauthUrl als PNG-data-URL' }) qrCodeDataUrl: string;
   @ApiProperty({ description: 'Het geheim in base32, om met de hand in te voeren' }) secret: string;
+  @ApiProperty({
+    type: () => SecondFactorResetNoticeDto,
+    nullable: true,
+    description: 'De laatste keer dat functioneel beheer de tweede stap opnieuw liet instellen',
+  })
+  lastReset: SecondFactorResetNoticeDto | null;
 }

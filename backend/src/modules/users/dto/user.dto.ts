@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { PASSWORD_MIN_LENGTH, ROLES, type Role, USERNAME_PATTERN } from '@werkpad/shared';
+import {
+  PASSWORD_MIN_LENGTH,
+  ROLES,
+  type ResetSecondFactorRequest,
+  type Role,
+  SECOND_FACTOR_STATUSES,
+  type SecondFactorStatus,
+  USERNAME_PATTERN,
+} from '@werkpad/shared';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -57,6 +65,28 @@ export class UpdateUserDto extends PartialType(CreateUserDto) {
   active?: boolean;
 }
 
+export class ResetSecondFactorDto implements ResetSecondFactorRequest {
+  @ApiProperty({
+    example: 'Telefoon met authenticator-app verloren; gemeld door betrokkene aan de balie',
+    minLength: 10,
+  })
+  @Transform(trim)
+  @IsString({ message: nl.text })
+  @MinLength(10, { message: 'reason moet zeggen waarom (minstens 10 tekens)' })
+  @MaxLength(500, { message: nl.maxLength(500) })
+  reason: string;
+
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: 200,
+    description: 'Tijdelijk wachtwoord, alleen aan de gebruiker zelf gegeven',
+  })
+  @IsString({ message: nl.text })
+  @MinLength(PASSWORD_MIN_LENGTH, { message: nl.minLength(PASSWORD_MIN_LENGTH) })
+  @MaxLength(200, { message: nl.maxLength(200) })
+  temporaryPassword: string;
+}
+
 export class UserResponseDto {
   @ApiProperty() id: string;
   @ApiProperty() username: string;
@@ -64,6 +94,7 @@ export class UserResponseDto {
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
   @ApiProperty() active: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lockedUntil: string | null;
+  @ApiProperty({ enum: SECOND_FACTOR_STATUSES }) secondFactor: SecondFactorStatus;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

@@ -1,6 +1,9 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { registerLocaleData } from '@angular/common';
+import localeNl from '@angular/common/locales/nl';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { LOCALE_ID } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
@@ -8,6 +11,8 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { provideRouter, Router } from '@angular/router';
 import { authInterceptor } from '../../../core/auth/auth.interceptor';
 import { LoginPage } from './login-page';
+
+registerLocaleData(localeNl);
 
 describe('LoginPage', () => {
   let fixture: ComponentFixture<LoginPage>;
@@ -42,6 +47,7 @@ describe('LoginPage', () => {
         provideRouter([]),
         provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),
+        { provide: LOCALE_ID, useValue: 'nl-NL' },
       ],
     });
     backend = TestBed.inject(HttpTestingController);
@@ -161,6 +167,23 @@ describe('LoginPage', () => {
       return fixture.nativeElement as HTMLElement;
     }
 
+    it('enrolment after a reset by functioneel beheer says who reset it and when, so an unasked reset is noticed', async () => {
+      await passwordStep('enroll');
+      backend.expectOne('/api/auth/mfa/enrollment').flush({
+        otpauthUrl: 'otpauth://totp/Werkpad:fg1?secret=ABCDEFGHIJKLMNOP&issuer=Werkpad',
+        qrCodeDataUrl: QR,
+        secret: 'ABCDEFGHIJKLMNOP',
+        lastReset: { resetAt: '2026-11-23T09:05:00Z', resetByName: 'Bram Beheer' },
+      });
+      await fixture.whenStable();
+      const notice = root().querySelector('[data-testid="mfa-reset-notice"]');
+      expect(notice?.getAttribute('role')).toBe('status');
+      expect(notice?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+        'Uw tweede stap is op 23 november 2026 om 10:05 opnieuw ingesteld door Bram Beheer. ' +
+          'Had u daar niet om gevraagd? Meld het dan direct als beveiligingsincident.',
+      );
+    });
+
     it('enrolment: shows the QR code with alt text, the secret for manual entry and a code field', async () => {
       const { code, confirm, field } = await passwordStep('enroll');
       const enrollment = backend.expectOne('/api/auth/mfa/enrollment');
@@ -170,10 +193,12 @@ describe('LoginPage', () => {
         otpauthUrl: 'otpauth://totp/Werkpad:fg1?secret=ABCDEFGHIJKLMNOP&issuer=Werkpad',
         qrCodeDataUrl: QR,
         secret: 'ABCDEFGHIJKLMNOP',
+        lastReset: null,
       });
       await fixture.whenStable();
 
       expect(root().querySelector('h2')?.textContent?.trim()).toBe('Tweestapsverificatie instellen');
+      expect(root().querySelector('[data-testid="mfa-reset-notice"]')).toBeNull();
       expect(document.activeElement).toBe(root().querySelector('h2'));
       const image = root().querySelector('img') as HTMLImageElement;
       expect(image.getAttribute('src')).toBe(QR);

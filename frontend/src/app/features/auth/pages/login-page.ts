@@ -10,7 +10,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { NgTemplateOutlet } from '@angular/common';
+import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -57,6 +57,7 @@ type Step = 'password' | MfaChallenge['mfa'];
 @Component({
   selector: 'wp-login-page',
   imports: [
+    DatePipe,
     NgTemplateOutlet,
     ReactiveFormsModule,
     MatButtonModule,

@@ -17,6 +17,7 @@ const EXISTING: UserSummary = {
   roles: ['coach'],
   active: true,
   lockedUntil: null,
+  secondFactor: 'not_required',
   createdAt: '2025-01-01T00:00:00Z',
   updatedAt: '2025-01-01T00:00:00Z',
 };

@@ -5,6 +5,7 @@ import localeNl from '@angular/common/locales/nl';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { LOCALE_ID } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import { MatPaginatorHarness } from '@angular/material/paginator/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
@@ -23,6 +24,7 @@ function user(overrides: Partial<UserSummary>): UserSummary {
     roles: ['coach'],
     active: true,
     lockedUntil: null,
+    secondFactor: 'not_required',
     createdAt: '2025-01-01T00:00:00Z',
     updatedAt: '2025-01-01T00:00:00Z',
     ...overrides,
@@ -60,7 +62,7 @@ describe('UsersPage', () => {
   it('lists users with Dutch role labels and status', async () => {
     expectList('', 1).flush(
       page([
-        user({ roles: ['coach', 'dpo'] }),
+        user({ roles: ['coach', 'dpo'], secondFactor: 'set' }),
         user({ id: 'u2', username: 'piet', displayName: 'Piet', roles: ['admin'], active: false }),
         user({ id: 'u3', username: 'kees', displayName: 'Kees', lockedUntil: '2099-03-15T12:00:00Z' }),
       ]),
@@ -74,9 +76,29 @@ describe('UsersPage', () => {
       'Functioneel beheer',
       'Trajectbegeleider',
     ]);
-    expect(rows['status'].text[0]).toBe('Actief');
+    expect(rows['status'].text[0]).toMatch(/^Actief\s*Tweede stap ingesteld$/);
     expect(rows['status'].text[1]).toBe('Gedeactiveerd');
     expect(rows['status'].text[2]).toMatch(/^Actief\s*Geblokkeerd tot 1[56] maart 2099, \d\d:\d\d$/);
+  });
+
+  it('offers to reset a second factor only where one is set', async () => {
+    expectList('', 1).flush(
+      page([
+        user({ roles: ['dpo'], secondFactor: 'set' }),
+        user({ id: 'u2', username: 'nieuw.fg', roles: ['dpo'], secondFactor: 'not_set' }),
+        user({ id: 'u3', username: 'kees' }),
+      ]),
+    );
+    const buttons = await TestbedHarnessEnvironment.loader(fixture).getAllHarnesses(
+      MatButtonHarness.with({ text: /^Tweede stap opnieuw instellen/ }),
+    );
+    expect(await Promise.all(buttons.map((button) => button.getText()))).toEqual([
+      'Tweede stap opnieuw instellen voor jan.jansen',
+    ]);
+    const table = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatTableHarness);
+    expect((await table.getCellTextByColumnName())['status'].text[1]).toMatch(
+      /Tweede stap nog niet ingesteld$/,
+    );
   });
 
   it('does not call an expired lock a lock', async () => {

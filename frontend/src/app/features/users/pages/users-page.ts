@@ -12,6 +12,10 @@ import { MatTableModule } from '@angular/material/table';
 import type { UserSummary } from '@werkpad/shared';
 import { PAGE_SIZE_OPTIONS, PagedList } from '../../../shared/paged-list';
 import { RoleLabelsPipe } from '../../../shared/role-labels.pipe';
+import {
+  SecondFactorResetDialog,
+  type SecondFactorResetDialogData,
+} from '../components/second-factor-reset-dialog';
 import { UserFormDialog, type UserFormDialogData } from '../components/user-form-dialog';
 import { UsersService } from '../services/users.service';
 
@@ -55,6 +59,22 @@ export class UsersPage {
 
   protected openEdit(user: UserSummary): void {
     this.openForm({ user });
+  }
+
+  protected openSecondFactorReset(user: UserSummary): void {
+    this.dialog
+      .open<SecondFactorResetDialog, SecondFactorResetDialogData, UserSummary>(SecondFactorResetDialog, {
+        data: { user },
+        width: '560px',
+      })
+      .afterClosed()
+      .subscribe((saved) => {
+        if (!saved) return;
+        this.snackBar.open(`Tweede stap van ${saved.username} opnieuw in te stellen`, 'Sluiten', {
+          duration: 5000,
+        });
+        this.list.reload();
+      });
   }
 
   private openForm(data: UserFormDialogData): void {

@@ -1,6 +1,12 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CreateUserRequest, Page, UpdateUserRequest, UserSummary } from '@werkpad/shared';
+import type {
+  CreateUserRequest,
+  Page,
+  ResetSecondFactorRequest,
+  UpdateUserRequest,
+  UserSummary,
+} from '@werkpad/shared';
 import type { Observable } from 'rxjs';
 import { navigationCritical } from '../../../core/http/navigation-critical';
 
@@ -26,5 +32,9 @@ export class UsersService {
 
   update(id: string, request: UpdateUserRequest): Observable<UserSummary> {
     return this.http.patch<UserSummary>(`/api/users/${encodeURIComponent(id)}`, request);
+  }
+
+  resetSecondFactor(id: string, request: ResetSecondFactorRequest): Observable<UserSummary> {
+    return this.http.post<UserSummary>(`/api/users/${encodeURIComponent(id)}/second-factor-reset`, request);
   }
 }
