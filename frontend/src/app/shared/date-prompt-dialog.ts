@@ -65,9 +65,6 @@ export interface DatePromptData {
     </form>
   `,
   styles: `
-    .dialog-form {
-      display: contents;
-    }
     .field {
       width: 100%;
     }

@@ -50,9 +50,6 @@ export interface AssignmentDialogData {
     </form>
   `,
   styles: `
-    .dialog-form {
-      display: contents;
-    }
     .field {
       display: block;
       width: 100%;

@@ -79,9 +79,6 @@ function notBlank(control: AbstractControl<string>): ValidationErrors | null {
     </form>
   `,
   styles: `
-    .dialog-form {
-      display: contents;
-    }
     .finding {
       margin: 0 0 16px;
     }

@@ -72,9 +72,6 @@ export interface SecondFactorResetDialogData {
     </form>
   `,
   styles: `
-    .dialog-form {
-      display: contents;
-    }
     .field {
       display: block;
       width: 100%;
