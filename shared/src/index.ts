@@ -26,3 +26,4 @@ export * from './lib/report-content';
 export * from './contracts/reports';
 export * from './lib/dsr-clock';
 export * from './contracts/data-subject-requests';
+export * from './lib/dutch-holidays';

@@ -292,6 +292,25 @@ describe('R-AUD-03: unusual access findings for the FG', () => {
     expect(night[1].description).toContain('2 keer');
   });
 
+  it('R-AUD-03: access on a public holiday is outside office hours, whatever the hour, and the finding names the holiday', async () => {
+    ids['feest1'] = await ctx.createUser('feest1', ['coach']);
+    const client = randomUUID();
+    await appendAt([
+      { occurredAt: amsterdam('2026-04-27', '10:00'), user: 'feest1', clientIds: [client] }, // Koningsdag
+      { occurredAt: amsterdam('2026-04-28', '10:00'), user: 'feest1', clientIds: [client] }, // an ordinary Tuesday
+      { occurredAt: amsterdam('2026-05-14', '14:30'), user: 'feest1', clientIds: [client] }, // Hemelvaartsdag
+    ]);
+    const holidays = (await ofKind('off_hours', 'from=2026-04-01&to=2026-05-31')).filter(
+      (finding) => finding.userId === ids['feest1'],
+    );
+    expect(holidays.map((finding) => finding.key)).toEqual([
+      `offhours:${ids['feest1']}:2026-05-14`,
+      `offhours:${ids['feest1']}:2026-04-27`,
+    ]);
+    expect(holidays[1].description).toContain('27-04-2026 (Koningsdag)');
+    expect(holidays[0].description).toContain('(Hemelvaartsdag)');
+  });
+
   it('R-AUD-03: filters by period and pages newest first', async () => {
     const saturday = await findings('from=2026-03-07&to=2026-03-07');
     expect(saturday.items.map((finding) => finding.key)).toEqual([`offhours:${ids['night1']}:2026-03-07`]);

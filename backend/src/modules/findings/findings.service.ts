@@ -1,6 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  dutchPublicHoliday,
+  dutchPublicHolidays,
   EMERGENCY_REASON_LABELS,
   type EmergencyReason,
   type Finding,
@@ -61,6 +63,17 @@ function dutchTime(value: unknown): string {
     hour: '2-digit',
     minute: '2-digit',
   }).format(new Date(String(value)));
+}
+
+/** No log row predates Werkpad: the holidays from this year on go with every off-hours query. */
+const FIRST_HOLIDAY_YEAR = 2000;
+
+/** Public holidays from `firstYear` to next year (a few hundred dates: one array parameter). */
+function holidaysSince(firstYear: number): string[] {
+  const lastYear = new Date().getUTCFullYear() + 1;
+  return Array.from({ length: lastYear - firstYear + 1 }, (_, index) =>
+    dutchPublicHolidays(firstYear + index).map((holiday) => holiday.date),
+  ).flat();
 }
 
 function clock(minutes: number): string {
@@ -156,6 +169,7 @@ export class FindingsService {
       manyClientsPerDay: this.config.findingsManyClientsPerDay,
       officeStart: this.config.officeHours.start,
       officeEnd: this.config.officeHours.end,
+      holidays: holidaysSince(FIRST_HOLIDAY_YEAR),
     };
   }
 
@@ -214,8 +228,9 @@ export class FindingsService {
         );
       case 'off_hours': {
         const { start, end } = this.config.officeHours;
+        const holiday = typeof info['day'] === 'string' ? dutchPublicHoliday(info['day']) : null;
         return (
-          `${who} benaderde op ${dutchDay(info['day'])} cliëntgegevens buiten kantoortijden ` +
+          `${who} benaderde op ${dutchDay(info['day'])}${holiday ? ` (${holiday})` : ''} cliëntgegevens buiten kantoortijden ` +
           `(werkdagen ${clock(start)}–${clock(end)}): ${Number(info['count'])} keer, ` +
           `${dutchTime(info['first'])}–${dutchTime(info['last'])}.`
         );

@@ -24,6 +24,8 @@ export interface FindingSettings {
   /** Minutes after midnight, Dutch time, on working days. */
   readonly officeStart: number;
   readonly officeEnd: number;
+  /** Public holidays (YYYY-MM-DD): no working days, whatever the hour. */
+  readonly holidays: readonly string[];
 }
 
 /** One computed finding before it is described in words. */
@@ -136,12 +138,12 @@ const BRANCHES: Readonly<
             HAVING count(DISTINCT c.id) > ${p.add(s.manyClientsPerDay)}::int
           ) x`,
 
-  // Any allowed access to client data outside office hours on a working day, or in the weekend;
-  // one finding per user per day.
+  // Any allowed access to client data outside office hours on a working day, in the weekend or on
+  // a public holiday; one finding per user per day.
   off_hours: (filter, s, p) => {
     const minutes = `(EXTRACT(HOUR FROM ${LOCAL}) * 60 + EXTRACT(MINUTE FROM ${LOCAL}))`;
     const outside = `(EXTRACT(ISODOW FROM ${LOCAL}) IN (6, 7) OR ${minutes} < ${p.add(s.officeStart)}::int
-                        OR ${minutes} >= ${p.add(s.officeEnd)}::int)`;
+                        OR ${minutes} >= ${p.add(s.officeEnd)}::int OR ${DAY} = ANY(${p.add(s.holidays)}::date[]))`;
     return `
         SELECT 'offhours:' || x.user_id || ':' || x.day AS key, 'off_hours' AS kind, x.occurred_at, x.user_id,
                x.username, x.client_ids, x.seqs,
